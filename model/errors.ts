@@ -1,0 +1,23 @@
+import type { Pos } from './program.js';
+
+/**
+ * An error the user can cause (bad litmus text, an unknown configuration value, an operation on an
+ * unmapped address). The CLI prints it as one line `FILE:LINE:COL: MESSAGE` and exits 2; it is never
+ * shown as a stack trace.
+ */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    /** Where in the litmus file the problem is, when known. */
+    readonly at?: Pos,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** `FILE:LINE:COL: MESSAGE`, the one-line form every user error is printed in. */
+export function formatUserError(file: string, error: UserError): string {
+  const where = error.at ? `${file}:${error.at.line}:${error.at.col}` : file;
+  return `${where}: ${error.message}`;
+}
