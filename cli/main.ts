@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { setAutoFreeze } from 'immer';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runCatalogue } from './catalogue.js';
+import { processIo, type Io } from './io.js';
+import { packageRoot } from './package-root.js';
+import { runPromote } from './promote.js';
+import { runRun } from './run.js';
+
+/** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
+export function main(argv: readonly string[], io: Io): number {
+  // Exploration never mutates a finished state, so freezing every state would only cost time.
+  setAutoFreeze(false);
+  let status = 0;
+  const program = new Command('daxcheck')
+    .description('Crash-consistency model checker for persistent memory and Linux DAX')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  program
+    .command('run')
+    .description('check litmus tests and print their reports')
+    .argument('<files...>', 'litmus test files')
+    .option('--json', 'print one JSON object per test, one per line')
+    .action((files: string[], opts: { json?: boolean }) => void (status = runRun(files, opts.json === true, io)));
+  program
+    .command('promote')
+    .description("write each test's report as its golden .expected file")
+    .argument('<files...>', 'litmus test files')
+    .action((files: string[]) => void (status = runPromote(files, io)));
+  program
+    .command('catalogue')
+    .description('run every litmus test under DIR against its golden report')
+    .argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`)
+    .action((dir: string) => void (status = runCatalogue(dir, io)));
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    return e.exitCode === 0 ? 0 : 2;
+  }
+  return status;
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && realpathSync(script) === fileURLToPath(import.meta.url);
+}
+
+if (invokedDirectly()) process.exitCode = main(process.argv.slice(2), processIo());

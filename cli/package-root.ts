@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder holding daxcheck's package.json, from the source tree or from `dist/`. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('daxcheck: cannot find package.json above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+  return dir;
+}

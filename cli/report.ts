@@ -1,0 +1,42 @@
+import type { Evidence, TestResult } from '../model/check.js';
+import { showObserved } from '../model/observe.js';
+import type { Litmus } from '../model/program.js';
+import { describePoint } from './describe.js';
+import { fnv1a64 } from './hash.js';
+import { printExpectation, printLitmus } from './litmus/print.js';
+import { printOp } from './litmus/print-op.js';
+
+/**
+ * The herd-style text report of one test: deterministic, sorted, no paths or times, so that it can
+ * be diffed against its golden `.expected` file.
+ */
+export function textReport(test: Litmus, r: TestResult): string {
+  const lines = [`Test ${r.name}`, `Config ${test.config.map((c) => `${c.key}=${c.value}`).join(' ') || '(defaults)'}`];
+  lines.push(`Outcomes ${r.outcomes.length}`, ...r.outcomes.map((o) => `  ${o.text}  (${o.count})`));
+  for (const m of r.mismatches) {
+    const op = test.program[m.index]!;
+    lines.push(`No  line ${op.at?.line ?? '?'} ${printOp(op)}: ${m.actual ? `failed with ${m.actual.name} (${m.reason})` : 'succeeded'}`);
+  }
+  lines.push('Expectations');
+  for (const e of r.expectations) {
+    lines.push(`  ${e.holds ? 'Ok' : 'No'}  ${printExpectation(e.expectation)}`);
+    if (e.evidence) lines.push(...evidenceLines(test, e.expectation.quantifier === 'exists' && e.holds ? 'witness' : 'counterexample', e.evidence));
+  }
+  if (r.observation) {
+    const o = r.observation;
+    const claim = o.claimed ? `; Result: ${o.claimed} ${o.claimed === o.frequency ? 'Ok' : 'No'}` : '';
+    lines.push(`Observation ${r.name} ${o.frequency} ${o.positive} ${o.negative}${claim}`);
+  }
+  lines.push(`Crash points ${r.stats.crashPoints}, crash states ${r.stats.crashStates}, evaluations ${r.stats.evaluations}`);
+  lines.push(`Verdict ${r.verdict}`, `Hash ${fnv1a64(printLitmus(test))}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function evidenceLines(test: Litmus, kind: string, e: Evidence): string[] {
+  const values = Object.entries(e.values).map(([k, v]) => `${k}=${showObserved(v)}`).join('; ');
+  return [
+    `      ${kind}: crash ${describePoint(e.point, test)}`,
+    ...e.persisted.map((p) => `        ${p}`),
+    `        observed ${values}`,
+  ];
+}

@@ -1,0 +1,19 @@
+/**
+ * Seeded model bugs: each one breaks one rule of the model on purpose. The test suite switches them
+ * on one at a time and requires some test to notice (STYLE rule 6: the checker proves it can fail).
+ * They are data passed to the model, never global switches, so a normal run cannot pick one up.
+ */
+export const BUGS = {
+  'sfence-noop': 'sfence completes no pending clflushopt, clwb or non-temporal store',
+  'clflush-unordered': 'clflush persists nothing by itself (it waits for a fence like clflushopt)',
+  'no-eviction': 'a dirty line never reaches media unless it is flushed',
+  'eadr-as-adr': 'the eadr platform is treated as adr (caches volatile)',
+  'line-out-of-order': 'stores to one cache line may persist in any order, not program order',
+} as const;
+
+export type Bug = keyof typeof BUGS;
+
+/** The seeded bugs switched on for one run; empty in every real run. */
+export type Bugs = ReadonlySet<Bug>;
+
+export const NO_BUGS: Bugs = new Set();

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../model/program.js';
+import type { Cond, Decl, Expectation, Failure, Litmus, Observation, Op, OpName, Scope, Value } from '../model/program.js';
+
+/** Words with a meaning somewhere in the language; generated names avoid them so every line reads one way. */
+const KEYWORDS = new Set<string>([
+  ...['daxcheck', 'config', 'file', 'device', 'program', 'observe', 'exists', 'forall', 'as', 'str'],
+  ...['size', 'after', 'before', 'at', 'end', 'longterm', 'align', 'fill', 'content', 'written'],
+  ...['unwritten', 'hole', 'dax', 'nodax', 'STATIC', 'NONE', 'MADV_DIRECT_ACCESS', 'SIGBUS'],
+  ...['create', 'unlink', 'rename', 'write', 'fallocate', 'truncate', 'fsync', 'fdatasync', 'sync'],
+  ...['mmap', 'munmap', 'msync', 'madvise', 'store', 'ntstore', 'clflush', 'clflushopt', 'clwb'],
+  ...['sfence', 'mfence', 'lfence', 'xchg', 'load', 'daxctl', 'reflink', 'pin', 'dma', 'unpin'],
+  ...MAP_FLAGS,
+  ...WRITE_FLAGS,
+  ...FALLOCATE_MODES,
+  ...MSYNC_FLAGS,
+]);
+
+const ERRNOS = ['EINVAL', 'ENOSPC', 'ETXTBSY', 'EOPNOTSUPP', 'EEXIST', 'ENOMEM', 'EIO', 'E2BIG'] as const;
+
+const notKeyword = (s: string): boolean => !KEYWORDS.has(s);
+/** Names of files, mappings, registers and pins. */
+const name = fc.oneof(fc.constantFrom('f', 'g', 'm', 'p', 'r', 'data.bin'), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.]{0,7}$/)).filter(notKeyword);
+/** Names of labels and observations. */
+const simpleName = fc.oneof(fc.constantFrom('x', 'y', 'done', 'L1'), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,7}$/)).filter(notKeyword);
+
+/** Offsets, lengths and sizes, biased to exact multiples of 1K, 1M and 1G so every printed suffix occurs. */
+const num = fc.oneof(
+  fc.nat(5000),
+  fc.nat(64).map((k) => k * 1024),
+  fc.nat(16).map((k) => k * 2 ** 20),
+  fc.nat(4).map((k) => k * 2 ** 30),
+  fc.maxSafeNat(),
+);
+const count = fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 64 }).map((k) => k * 1024));
+
+/** Strings that exercise every escape, non-ASCII text and arbitrary UTF-16. */
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '\t', '\r', '\x00', '\x1f', '\x7f', 'é', '€', '😀', '(*', '*)') }),
+  fc.string({ unit: 'binary' }),
+);
+
+const intValue: fc.Arbitrary<Value> = fc
+  .tuple(fc.integer({ min: 1, max: 8 }), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }))
+  .map(([width, raw]) => ({ kind: 'int', value: raw & ((1n << BigInt(8 * width)) - 1n), width }));
+const value: fc.Arbitrary<Value> = fc.oneof(
+  intValue,
+  text.map((t) => ({ kind: 'str', text: t }) as const),
+  fc.record({ kind: fc.constant('repeat' as const), byte: fc.nat(255), count }),
+);
+
+const failure: fc.Arbitrary<Failure> = fc.oneof(
+  fc.constantFrom(...ERRNOS).map((e) => ({ kind: 'errno', name: e }) as const),
+  fc.constant({ kind: 'signal', name: 'SIGBUS' } as const),
+);
+
+const k = <K extends OpName>(op: K): fc.Arbitrary<K> => fc.constant(op);
+const mapAddr = { map: name, off: num };
+
+/** One arbitrary per operation kind, so every kind is equally likely. */
+const OPS: { readonly [K in OpName]: fc.Arbitrary<Op> } = {
+  create: fc.record({ op: k('create'), file: name }),
+  unlink: fc.record({ op: k('unlink'), file: name }),
+  rename: fc.record({ op: k('rename'), from: name, to: name }),
+  write: fc.record({ op: k('write'), file: name, off: num, value, flags: fc.shuffledSubarray([...WRITE_FLAGS]) }),
+  fallocate: fc.record({ op: k('fallocate'), file: name, off: num, len: num, mode: fc.constantFrom(...FALLOCATE_MODES) }, { requiredKeys: ['op', 'file', 'off', 'len'] }),
+  truncate: fc.record({ op: k('truncate'), file: name, len: num }),
+  fsync: fc.record({ op: k('fsync'), file: name }),
+  fdatasync: fc.record({ op: k('fdatasync'), file: name }),
+  sync: fc.record({ op: k('sync') }),
+  mmap: fc.record(
+    { op: k('mmap'), dst: name, file: name, off: num, len: num, flags: fc.shuffledSubarray([...MAP_FLAGS], { minLength: 1 }), atMap: name },
+    { requiredKeys: ['op', 'dst', 'file', 'off', 'len', 'flags'] },
+  ),
+  munmap: fc.record({ op: k('munmap'), map: name }),
+  msync: fc.record({ op: k('msync'), map: name, off: num, len: num, flag: fc.constantFrom(...MSYNC_FLAGS) }, { requiredKeys: ['op', 'map', 'off', 'len'] }),
+  madvise: fc.record({ op: k('madvise'), map: name, off: num, len: num, advice: fc.constant('MADV_DIRECT_ACCESS' as const) }),
+  store: fc.record({ op: k('store'), ...mapAddr, value }),
+  ntstore: fc.record({ op: k('ntstore'), ...mapAddr, value }),
+  clflush: fc.record({ op: k('clflush'), ...mapAddr }),
+  clflushopt: fc.record({ op: k('clflushopt'), ...mapAddr }),
+  clwb: fc.record({ op: k('clwb'), ...mapAddr }),
+  sfence: fc.record({ op: k('sfence') }),
+  mfence: fc.record({ op: k('mfence') }),
+  lfence: fc.record({ op: k('lfence') }),
+  xchg: fc.record({ op: k('xchg'), ...mapAddr, value }),
+  load: fc.record({ op: k('load'), dst: name, ...mapAddr, size: num }, { requiredKeys: ['op', 'dst', 'map', 'off'] }),
+  daxctl: fc.oneof(
+    fc.record({ op: k('daxctl'), file: name, mode: fc.constant('STATIC' as const), align: num }, { requiredKeys: ['op', 'file', 'mode'] }),
+    fc.record({ op: k('daxctl'), file: name, mode: fc.constant('NONE' as const) }),
+  ),
+  reflink: fc.record({ op: k('reflink'), dst: name, src: name }),
+  pin: fc.record({ op: k('pin'), dst: name, ...mapAddr, len: num, longterm: fc.boolean() }),
+  dma: fc.record({ op: k('dma'), pin: name, off: num, value }),
+  unpin: fc.record({ op: k('unpin'), pin: name }),
+  label: fc.record({ op: k('label'), name: simpleName }),
+};
+
+/** Any operation but a label may carry a `=> ERRNO` or `=> SIGBUS` annotation. */
+const op: fc.Arbitrary<Op> = fc
+  .tuple(fc.oneof(...Object.values(OPS)), fc.option(failure, { nil: undefined }))
+  .map(([o, fails]) => (fails === undefined || o.op === 'label' ? o : { ...o, fails }));
+
+const decl: fc.Arbitrary<Decl> = fc.oneof(
+  fc.record(
+    {
+      decl: fc.constant('file' as const),
+      name,
+      size: num,
+      state: fc.constantFrom('written', 'unwritten', 'hole'),
+      dax: fc.boolean(),
+      content: fc.oneof(fc.record({ kind: fc.constant('fill' as const), byte: fc.nat(255) }), fc.record({ kind: fc.constant('content' as const), text })),
+    },
+    { requiredKeys: ['decl', 'name', 'size'] },
+  ),
+  fc.record({ decl: fc.constant('device' as const), name, size: num, align: num }, { requiredKeys: ['decl', 'name', 'size'] }),
+);
+
+const observation: fc.Arbitrary<Observation> = fc.oneof(
+  fc.record({ name: simpleName, kind: fc.constant('bytes' as const), target: name, off: num, len: num, asStr: fc.boolean() }),
+  fc.record({ name: simpleName, kind: fc.constantFrom('size', 'exists'), target: name }),
+);
+
+const condValue = fc.oneof(
+  fc.bigInt({ min: 0n, max: 2n ** 80n }).map((v) => ({ kind: 'int', value: v }) as const),
+  text.map((t) => ({ kind: 'str', text: t }) as const),
+);
+
+const { cond } = fc.letrec<{ cond: Cond }>((tie) => ({
+  cond: fc.oneof(
+    { maxDepth: 4, depthSize: 'small', withCrossShrink: true },
+    fc.record({ kind: fc.constant('eq' as const), name: simpleName, value: condValue }),
+    fc.record({ kind: fc.constantFrom('and', 'or'), left: tie('cond'), right: tie('cond') }),
+    fc.record({ kind: fc.constant('not' as const), inner: tie('cond') }),
+  ),
+}));
+
+const scope: fc.Arbitrary<Scope> = fc.oneof(
+  fc.constant({ kind: 'all' } as const),
+  fc.constant({ kind: 'end' } as const),
+  fc.record({ kind: fc.constantFrom('after', 'before'), label: simpleName }),
+);
+
+const expectation: fc.Arbitrary<Expectation> = fc.record({
+  quantifier: fc.constantFrom('exists', 'not-exists', 'forall'),
+  scope,
+  cond,
+});
+
+const configEntry = fc.record({ key: fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/), value: fc.stringMatching(/^[A-Za-z0-9_.-]{1,10}$/) });
+
+/** Syntactically valid litmus tests, without positions, covering every construct of the AST. */
+export function litmusArbitrary(): fc.Arbitrary<Litmus> {
+  return fc.record(
+    {
+      name: fc.stringMatching(/^[!-~]{1,16}$/),
+      comment: text.filter((t) => !t.includes('*)')),
+      config: fc.array(configEntry, { maxLength: 4 }),
+      decls: fc.array(decl, { maxLength: 4 }),
+      program: fc.array(op, { maxLength: 12 }),
+      observations: fc.array(observation, { maxLength: 4 }),
+      expectations: fc.array(expectation, { maxLength: 4 }),
+    },
+    { requiredKeys: ['name', 'config', 'decls', 'program', 'observations', 'expectations'] },
+  );
+}
