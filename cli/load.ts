@@ -9,7 +9,8 @@ export function loadLitmus(file: string): Litmus {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`);
   }
   return parseLitmus(text);
 }

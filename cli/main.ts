@@ -17,7 +17,11 @@ export function main(argv: readonly string[], io: Io): number {
   const program = new Command('daxcheck')
     .description('Crash-consistency model checker for persistent memory and Linux DAX')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+      outputError: (s, write) => write(`daxcheck: ${s}`),
+    });
   program
     .command('run')
     .description('check litmus tests and print their reports')

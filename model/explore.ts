@@ -35,6 +35,7 @@ function runScripted<T>(evaluate: (oracle: Oracle) => T, script: readonly Choice
   const bySite = new Map<string, number>();
   const oracle: Oracle = {
     choose(site, size) {
+      if (size <= 1) return 0;
       const known = bySite.get(site);
       if (known !== undefined) return known;
       const chosen = made.length < script.length ? script[made.length]!.chosen : 0;

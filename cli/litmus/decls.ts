@@ -18,21 +18,34 @@ function assignedNumber(cur: Cursor, key: string): number {
   return number(cur, `a number after '${key}='`);
 }
 
-const FILE_OPTIONS: Readonly<Record<string, Option<FileDecl>>> = {
-  size: { group: 'size', read: (c) => ({ size: assignedNumber(c, 'size') }) },
-  written: { group: 'state', read: () => ({ state: 'written' }) },
-  unwritten: { group: 'state', read: () => ({ state: 'unwritten' }) },
-  hole: { group: 'state', read: () => ({ state: 'hole' }) },
-  dax: { group: 'dax', read: () => ({ dax: true }) },
-  nodax: { group: 'dax', read: () => ({ dax: false }) },
-  fill: { group: 'content', read: (c) => ({ content: { kind: 'fill', byte: fillByte(c) } }) },
-  content: { group: 'content', read: (c) => ({ content: { kind: 'content', text: quoted(c) } }) },
-};
-const FILE_EXPECTED = 'size=N, written, unwritten, hole, dax, nodax, fill=0xAB or content="..."';
+interface OptionTable<T> {
+  readonly what: string;
+  readonly expected: string;
+  readonly options: Readonly<Record<string, Option<T>>>;
+}
 
-const DEVICE_OPTIONS: Readonly<Record<string, Option<DeviceDecl>>> = {
-  size: { group: 'size', read: (c) => ({ size: assignedNumber(c, 'size') }) },
-  align: { group: 'align', read: (c) => ({ align: assignedNumber(c, 'align') }) },
+const FILE_OPTIONS: OptionTable<FileDecl> = {
+  what: 'file option',
+  expected: 'size=N, written, unwritten, hole, dax, nodax, fill=0xAB or content="..."',
+  options: {
+    size: { group: 'size', read: (c) => ({ size: assignedNumber(c, 'size') }) },
+    written: { group: 'state', read: () => ({ state: 'written' }) },
+    unwritten: { group: 'state', read: () => ({ state: 'unwritten' }) },
+    hole: { group: 'state', read: () => ({ state: 'hole' }) },
+    dax: { group: 'dax', read: () => ({ dax: true }) },
+    nodax: { group: 'dax', read: () => ({ dax: false }) },
+    fill: { group: 'content', read: (c) => ({ content: { kind: 'fill', byte: fillByte(c) } }) },
+    content: { group: 'content', read: (c) => ({ content: { kind: 'content', text: quoted(c) } }) },
+  },
+};
+
+const DEVICE_OPTIONS: OptionTable<DeviceDecl> = {
+  what: 'device option',
+  expected: 'size=N or align=N',
+  options: {
+    size: { group: 'size', read: (c) => ({ size: assignedNumber(c, 'size') }) },
+    align: { group: 'align', read: (c) => ({ align: assignedNumber(c, 'align') }) },
+  },
 };
 
 function fillByte(cur: Cursor): number {
@@ -65,7 +78,7 @@ function configEntry(cur: Cursor): ConfigEntry {
 export function parseFile(cur: Cursor): Decl {
   const at = cur.keyword('file');
   const name = cur.name('a file name');
-  const options = parseOptions(cur, FILE_OPTIONS, 'file option', FILE_EXPECTED);
+  const options = parseOptions(cur, FILE_OPTIONS);
   return { decl: 'file', at, name: name.text, size: requireSize(options.size, name.text, at), ...options };
 }
 
@@ -73,7 +86,7 @@ export function parseFile(cur: Cursor): Decl {
 export function parseDevice(cur: Cursor): Decl {
   const at = cur.keyword('device');
   const name = cur.name('a device name');
-  const options = parseOptions(cur, DEVICE_OPTIONS, 'device option', 'size=N or align=N');
+  const options = parseOptions(cur, DEVICE_OPTIONS);
   return { decl: 'device', at, name: name.text, size: requireSize(options.size, name.text, at), ...options };
 }
 
@@ -83,18 +96,23 @@ function requireSize(size: number | undefined, name: string, at: Pos): number {
 }
 
 /** Reads option words to the end of the line, each group at most once. */
-function parseOptions<T>(cur: Cursor, table: Readonly<Record<string, Option<T>>>, what: string, expected: string): Partial<T> {
+function parseOptions<T>(cur: Cursor, table: OptionTable<T>): Partial<T> {
   const seen = new Map<string, string>();
   let out: Partial<T> = {};
-  while (!cur.atEol()) {
-    const word = cur.word(`a ${what} (${expected})`);
-    const option = table[word.text];
-    if (option === undefined) throw new UserError(`unknown ${what} '${word.text}' (expected ${expected})`, word.at);
-    const previous = seen.get(option.group);
-    if (previous !== undefined) throw new UserError(`'${word.text}' cannot follow '${previous}' (each kind of ${what} at most once)`, word.at);
-    seen.set(option.group, word.text);
-    out = { ...out, ...option.read(cur) };
-  }
+  while (!cur.atEol()) out = { ...out, ...readOption(cur, table, seen) };
   cur.eol();
   return out;
+}
+
+/** Reads one option; `seen` maps each group already given to the word that gave it. */
+function readOption<T>(cur: Cursor, table: OptionTable<T>, seen: Map<string, string>): Partial<T> {
+  const word = cur.word(`a ${table.what} (${table.expected})`);
+  const option = table.options[word.text];
+  if (option === undefined) throw new UserError(`unknown ${table.what} '${word.text}' (expected ${table.expected})`, word.at);
+  const previous = seen.get(option.group);
+  if (previous !== undefined) {
+    throw new UserError(`'${word.text}' cannot follow '${previous}' (each kind of ${table.what} at most once)`, word.at);
+  }
+  seen.set(option.group, word.text);
+  return option.read(cur);
 }

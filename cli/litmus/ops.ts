@@ -11,6 +11,7 @@ const file = (cur: Cursor): string => cur.name('a file name').text;
 const map = (cur: Cursor): string => cur.name('a mapping name').text;
 const off = (cur: Cursor): number => number(cur, 'an offset');
 const len = (cur: Cursor): number => number(cur, 'a length');
+const pin = (cur: Cursor): string => cur.name('a pin name').text;
 
 /** `m[OFF]`: a mapping and a byte offset in it. */
 function address(cur: Cursor): { map: string; off: number } {
@@ -56,6 +57,11 @@ function mapFlags(cur: Cursor): MapFlag[] {
   return out;
 }
 
+const fallocateMode = (c: Cursor) => optional(c, FALLOCATE_MODES, 'fallocate mode');
+const msyncFlag = (c: Cursor) => optional(c, MSYNC_FLAGS, 'msync flag');
+const advice = (c: Cursor) => oneOf(c, ['MADV_DIRECT_ACCESS'] as const, 'advice');
+const longterm = (c: Cursor): boolean => optional(c, ['longterm'] as const, 'pin option') !== undefined;
+
 function mmap(cur: Cursor, dst: string): Op {
   const base = { op: 'mmap', dst, file: file(cur), off: off(cur), len: len(cur) } as const;
   const flags = mapFlags(cur);
@@ -77,14 +83,14 @@ const PLAIN: Readonly<Record<string, PlainParser>> = {
   unlink: (c) => ({ op: 'unlink', file: file(c) }),
   rename: (c) => ({ op: 'rename', from: file(c), to: file(c) }),
   write: (c) => ({ op: 'write', file: file(c), off: off(c), value: value(c), flags: writeFlags(c) }),
-  fallocate: (c) => ({ op: 'fallocate', file: file(c), off: off(c), len: len(c), mode: optional(c, FALLOCATE_MODES, 'fallocate mode') }),
+  fallocate: (c) => ({ op: 'fallocate', file: file(c), off: off(c), len: len(c), mode: fallocateMode(c) }),
   truncate: (c) => ({ op: 'truncate', file: file(c), len: len(c) }),
   fsync: (c) => ({ op: 'fsync', file: file(c) }),
   fdatasync: (c) => ({ op: 'fdatasync', file: file(c) }),
   sync: () => ({ op: 'sync' }),
   munmap: (c) => ({ op: 'munmap', map: map(c) }),
-  msync: (c) => ({ op: 'msync', map: map(c), off: off(c), len: len(c), flag: optional(c, MSYNC_FLAGS, 'msync flag') }),
-  madvise: (c) => ({ op: 'madvise', map: map(c), off: off(c), len: len(c), advice: oneOf(c, ['MADV_DIRECT_ACCESS'] as const, 'advice') }),
+  msync: (c) => ({ op: 'msync', map: map(c), off: off(c), len: len(c), flag: msyncFlag(c) }),
+  madvise: (c) => ({ op: 'madvise', map: map(c), off: off(c), len: len(c), advice: advice(c) }),
   store: (c) => ({ op: 'store', ...address(c), value: value(c) }),
   ntstore: (c) => ({ op: 'ntstore', ...address(c), value: value(c) }),
   clflush: (c) => ({ op: 'clflush', ...address(c) }),
@@ -96,17 +102,23 @@ const PLAIN: Readonly<Record<string, PlainParser>> = {
   xchg: (c) => ({ op: 'xchg', ...address(c), value: value(c) }),
   daxctl,
   reflink: (c) => ({ op: 'reflink', dst: file(c), src: file(c) }),
-  dma: (c) => ({ op: 'dma', pin: c.name('a pin name').text, off: off(c), value: value(c) }),
-  unpin: (c) => ({ op: 'unpin', pin: c.name('a pin name').text }),
+  dma: (c) => ({ op: 'dma', pin: pin(c), off: off(c), value: value(c) }),
+  unpin: (c) => ({ op: 'unpin', pin: pin(c) }),
 };
 
 const ASSIGNING: Readonly<Record<string, AssigningParser>> = {
   mmap,
   load: (c, dst) => ({ op: 'load', dst, ...address(c), size: c.isWord() ? number(c, 'a size') : undefined }),
-  pin: (c, dst) => ({ op: 'pin', dst, map: map(c), off: off(c), len: len(c), longterm: optional(c, ['longterm'] as const, 'pin option') !== undefined }),
+  pin: (c, dst) => ({ op: 'pin', dst, map: map(c), off: off(c), len: len(c), longterm: longterm(c) }),
 };
 
-const ALL_OPS = 'create, unlink, rename, write, fallocate, truncate, fsync, fdatasync, sync, NAME = mmap, munmap, msync, madvise, store, ntstore, clflush, clflushopt, clwb, sfence, mfence, lfence, xchg, NAME = load, daxctl, reflink, NAME = pin, dma, unpin, or a label NAME:';
+/** Every operation in DESIGN order, as the message for an unknown one lists them. */
+const ALL_OPS = [
+  ...['create', 'unlink', 'rename', 'write', 'fallocate', 'truncate', 'fsync', 'fdatasync', 'sync'],
+  ...['NAME = mmap', 'munmap', 'msync', 'madvise', 'store', 'ntstore', 'clflush', 'clflushopt', 'clwb'],
+  ...['sfence', 'mfence', 'lfence', 'xchg', 'NAME = load', 'daxctl', 'reflink', 'NAME = pin', 'dma', 'unpin'],
+  'or a label NAME:',
+].join(', ');
 
 /** Reads one line of the `program` section, including its `=> ERRNO` annotation and line end. */
 export function parseOp(cur: Cursor): Op {
