@@ -13,9 +13,11 @@ import { printOp } from './litmus/print-op.js';
 export function textReport(test: Litmus, r: TestResult): string {
   const lines = [`Test ${r.name}`, `Config ${test.config.map((c) => `${c.key}=${c.value}`).join(' ') || '(defaults)'}`];
   lines.push(`Outcomes ${r.outcomes.length}`, ...r.outcomes.map((o) => `  ${o.text}  (${o.count})`));
-  for (const m of r.mismatches) {
-    const op = test.program[m.index]!;
-    lines.push(`No  line ${op.at?.line ?? '?'} ${printOp(op)}: ${m.actual ? `failed with ${m.actual.name} (${m.reason})` : 'succeeded'}`);
+  if (r.annotations.length > 0) lines.push('Annotations');
+  for (const a of r.annotations) {
+    const op = test.program[a.index]!;
+    const what = a.actual ? `failed with ${a.actual.name}: ${a.reason}` : 'succeeded';
+    lines.push(`  ${a.holds ? 'Ok' : 'No'}  line ${op.at?.line ?? '?'}: ${printOp(op)}`, `      ${what}`);
   }
   lines.push('Expectations');
   for (const e of r.expectations) {

@@ -2,7 +2,7 @@ import { NO_BUGS, type Bugs } from './bugs.js';
 import { resolveConfig } from './config.js';
 import { countCrashStates, crashView } from './crash.js';
 import { describeChoice } from './evidence.js';
-import { execute, type AnnotationMismatch, type CrashPoint, type Execution } from './execute.js';
+import { execute, type Annotation, type CrashPoint, type Execution } from './execute.js';
 import { enumerateLazily } from './explore.js';
 import { holds } from './cond.js';
 import { initialMachine, makeWorld, type World } from './machine.js';
@@ -33,7 +33,7 @@ export interface TestResult {
   readonly name: string;
   readonly outcomes: readonly { readonly text: string; readonly count: number }[];
   readonly expectations: readonly ExpectationResult[];
-  readonly mismatches: readonly AnnotationMismatch[];
+  readonly annotations: readonly Annotation[];
   /** The first expectation's condition: how often it held, and the header's `Result:` claim if any. */
   readonly observation?: { readonly frequency: Frequency; readonly positive: number; readonly negative: number; readonly claimed?: Frequency };
   readonly stats: { readonly crashPoints: number; readonly crashStates: bigint; readonly evaluations: number };
@@ -107,12 +107,12 @@ class Tally {
       return evidence ? { expectation, holds: ok, evidence } : { expectation, holds: ok };
     });
     const observation = this.observation();
-    const verdict = expectations.every((e) => e.holds) && execution.mismatches.length === 0 && (!observation?.claimed || observation.claimed === observation.frequency);
+    const verdict = expectations.every((e) => e.holds) && execution.annotations.every((a) => a.holds) && (!observation?.claimed || observation.claimed === observation.frequency);
     return {
       name: this.test.name,
       outcomes: [...this.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([text, count]) => ({ text, count })),
       expectations,
-      mismatches: execution.mismatches,
+      annotations: execution.annotations,
       ...(observation ? { observation } : {}),
       stats: { crashPoints: execution.points.length, crashStates: this.crashStates, evaluations: this.evaluations },
       verdict: verdict ? 'pass' : 'fail',

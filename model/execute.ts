@@ -12,13 +12,15 @@ export interface CrashPoint {
   readonly inside?: { readonly step: number; readonly of: number };
 }
 
-/** An operation whose `=> ...` annotation did not match what it did. */
-export interface AnnotationMismatch {
+/** What an operation annotated `=> ...` did, and whether that matched its annotation. */
+export interface Annotation {
   readonly index: number;
   readonly expected: Failure;
-  /** What happened instead: another failure, or undefined when the operation succeeded. */
+  /** How it failed, or undefined when the operation succeeded. */
   readonly actual?: Failure;
+  /** The rule (with its source) behind the failure. */
   readonly reason?: string;
+  readonly holds: boolean;
 }
 
 /** The crash points of one run of a program, in program order, with its labels and annotation results. */
@@ -26,7 +28,7 @@ export interface Execution {
   readonly points: readonly CrashPoint[];
   /** For each label, the index in `points` of the crash point where it is reached. */
   readonly labels: ReadonlyMap<string, number>;
-  readonly mismatches: readonly AnnotationMismatch[];
+  readonly annotations: readonly Annotation[];
   readonly final: Machine;
 }
 
@@ -39,7 +41,7 @@ export interface Execution {
 export function execute(test: Litmus, initial: Machine, world: World): Execution {
   const points: CrashPoint[] = [{ state: initial, completed: 0 }];
   const labels = new Map<string, number>();
-  const mismatches: AnnotationMismatch[] = [];
+  const annotations: Annotation[] = [];
   let state = initial;
   test.program.forEach((op, index) => {
     if (op.op === 'label') {
@@ -47,19 +49,19 @@ export function execute(test: Litmus, initial: Machine, world: World): Execution
       labels.set(op.name, points.length - 1);
       return;
     }
-    state = runOne(state, op, index, world, mismatches);
+    state = runOne(state, op, index, world, annotations);
     points.push({ state, completed: index + 1 });
   });
-  return { points, labels, mismatches, final: state };
+  return { points, labels, annotations, final: state };
 
-  function runOne(current: Machine, op: Op, index: number, w: World, out: AnnotationMismatch[]): Machine {
+  function runOne(current: Machine, op: Op, index: number, w: World, out: Annotation[]): Machine {
     const outcome = step(current, op, w);
     if (!outcome.ok) {
       if (!op.fails) throw new UserError(`${op.op} failed with ${outcome.failure.name}: ${outcome.reason}; annotate it '=> ${outcome.failure.name}' if that is expected`, op.at);
-      if (!sameFailure(op.fails, outcome.failure)) out.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason });
+      out.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason, holds: sameFailure(op.fails, outcome.failure) });
       return current;
     }
-    if (op.fails) out.push({ index, expected: op.fails });
+    if (op.fails) out.push({ index, expected: op.fails, holds: false });
     outcome.steps.slice(0, -1).forEach((s, i) => points.push({ state: s, completed: index, inside: { step: i + 1, of: outcome.steps.length } }));
     return outcome.steps[outcome.steps.length - 1]!;
   }

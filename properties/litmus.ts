@@ -38,10 +38,11 @@ const num = fc.oneof(
 );
 const count = fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 64 }).map((k) => k * 1024));
 
+const TRICKY_CHARS = ['a', ' ', '"', '\\', '\n', '\t', '\r', '\x00', '\x1f', '\x7f', 'é', '€', '😀', '(*', '*', ')'];
 /** Strings that exercise every escape, non-ASCII text and arbitrary UTF-16. */
 const text = fc.oneof(
   fc.string(),
-  fc.string({ unit: fc.constantFrom('a', ' ', '"', '\\', '\n', '\t', '\r', '\x00', '\x1f', '\x7f', 'é', '€', '😀', '(*') }),
+  fc.string({ unit: fc.constantFrom(...TRICKY_CHARS) }),
   fc.string({ unit: 'binary' }),
 );
 
@@ -62,8 +63,12 @@ const failure: fc.Arbitrary<Failure> = fc.oneof(
 type Model<T> = { [K in keyof T]: fc.Arbitrary<T[K]> };
 
 /** A record with every field of `required` and any subset of the fields of `optional`. */
-function withOptional<R extends object, O extends object>(required: Model<R>, optional: Model<O>): fc.Arbitrary<R & Partial<O>> {
-  return fc.tuple(fc.record(required), fc.record(optional, { requiredKeys: [] })).map(([r, o]) => ({ ...r, ...o }));
+function withOptional<R extends object, O extends object>(
+  required: Model<R>,
+  optional: Model<O>,
+): fc.Arbitrary<R & Partial<O>> {
+  const optionals = fc.record(optional, { requiredKeys: [] });
+  return fc.tuple(fc.record(required), optionals).map(([r, o]) => ({ ...r, ...o }) as R & Partial<O>);
 }
 
 const k = <K extends OpName>(op: K): fc.Arbitrary<K> => fc.constant(op);

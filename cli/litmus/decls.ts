@@ -108,7 +108,9 @@ function parseOptions<T>(cur: Cursor, table: OptionTable<T>): Partial<T> {
 function readOption<T>(cur: Cursor, table: OptionTable<T>, seen: Map<string, string>): Partial<T> {
   const word = cur.word(`a ${table.what} (${table.expected})`);
   const option = table.options[word.text];
-  if (option === undefined) throw new UserError(`unknown ${table.what} '${word.text}' (expected ${table.expected})`, word.at);
+  if (option === undefined) {
+    throw new UserError(`unknown ${table.what} '${word.text}' (expected ${table.expected})`, word.at);
+  }
   const previous = seen.get(option.group);
   if (previous !== undefined) {
     throw new UserError(`'${word.text}' cannot follow '${previous}' (each kind of ${table.what} at most once)`, word.at);

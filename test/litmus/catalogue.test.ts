@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { litmusFiles } from '../../cli/catalogue.js';
 import { goldenPath } from '../../cli/golden.js';
@@ -13,7 +13,7 @@ describe('the litmus catalogue', () => {
   it('has at least 30 tests, each listed in litmus/README.md', () => {
     expect(files.length).toBeGreaterThanOrEqual(30);
     const readme = readFileSync(`${root}/README.md`, 'utf8');
-    for (const file of files) expect(readme).toContain(relative(root, file).replace(/\.litmus$/, ''));
+    for (const file of files) expect(readme).toContain(`| ${basename(file, '.litmus')} |`);
   });
 
   it.each(files.map((f) => [relative(root, f), f]))('%s passes and matches its golden report', (_name, file) => {

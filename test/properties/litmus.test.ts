@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { parseLitmus } from '../../cli/litmus/parse.js';
 import { printLitmus } from '../../cli/litmus/print.js';
+import { UserError } from '../../model/errors.js';
 import { comparable, FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../../model/program.js';
 import type { Cond, Litmus, Op, Value } from '../../model/program.js';
 import { litmusArbitrary } from '../../properties/litmus.js';
@@ -33,6 +34,28 @@ describe('litmus round trip', () => {
 
   test.prop([litmusArbitrary()], { seed: SEED, numRuns: 100 })('printed text ends in exactly one newline', (p) => {
     expect(printLitmus(p)).toMatch(/[^\n]\n$/);
+  });
+});
+
+/** Parses `text`, returning the UserError it throws (any other exception escapes). */
+function userErrorOf(text: string): UserError | undefined {
+  try {
+    parseLitmus(text);
+    return undefined;
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+}
+
+describe('damaged litmus text', () => {
+  const damage = fc.record({ at: fc.nat(), insert: fc.string({ maxLength: 2 }), remove: fc.nat(3) });
+
+  test.prop([litmusArbitrary(), damage], { seed: SEED, numRuns: RUNS })('only ever fails with a positioned UserError', (p, d) => {
+    const text = printLitmus(p);
+    const at = d.at % (text.length + 1);
+    const error = userErrorOf(text.slice(0, at) + d.insert + text.slice(at + d.remove));
+    if (error !== undefined) expect(error.at?.line).toBeGreaterThanOrEqual(1);
   });
 });
 
