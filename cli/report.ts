@@ -12,6 +12,8 @@ import { printOp } from './litmus/print-op.js';
  */
 export function textReport(test: Litmus, r: TestResult): string {
   const lines = [`Test ${r.name}`, `Config ${test.config.map((c) => `${c.key}=${c.value}`).join(' ') || '(defaults)'}`];
+  const loads = Object.entries(r.execution.final.registers).map(([k, v]) => `${k}=${v}`);
+  if (loads.length > 0) lines.push(`Loads ${loads.join('; ')}`);
   lines.push(`Outcomes ${r.outcomes.length}`, ...r.outcomes.map((o) => `  ${o.text}  (${o.count})`));
   if (r.annotations.length > 0) lines.push('Annotations');
   for (const a of r.annotations) {

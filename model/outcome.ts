@@ -6,12 +6,12 @@ import type { Failure } from './program.js';
  * the operation; the others are crash points inside it), or the error it failed with.
  */
 export type StepOutcome =
-  | { readonly ok: true; readonly steps: readonly Machine[]; readonly note?: string }
+  | { readonly ok: true; readonly steps: readonly Machine[] }
   | { readonly ok: false; readonly failure: Failure; readonly reason: string };
 
 /** The operation succeeded in one atomic step. */
-export function done(state: Machine, note?: string): StepOutcome {
-  return note === undefined ? { ok: true, steps: [state] } : { ok: true, steps: [state], note };
+export function done(state: Machine): StepOutcome {
+  return { ok: true, steps: [state] };
 }
 
 /** The operation failed with `errno`; `reason` says which rule, with its source. */

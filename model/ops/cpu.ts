@@ -31,13 +31,7 @@ export function runXchg(state: Machine, op: OpOf<'xchg'>, world: World): StepOut
   const bytes = valueBytes(op.value);
   const target = translate(state, op.map, op.off, bytes.length, op.at);
   if (target.kind === 'sigbus') return sigbus(target.reason);
-  const old = visibleBytes(state, target.addr, bytes.length, world);
-  return done(
-    produce(state, (draft) => {
-      lockedStore(draft.cpu, target.addr, bytes, world);
-      draft.registers[`${op.map}[${op.off}]`] = hex(old);
-    }),
-  );
+  return done(produce(state, (draft) => lockedStore(draft.cpu, target.addr, bytes, world)));
 }
 
 /** `clflush`, `clflushopt`, `clwb` of the line holding `m[OFF]`. */
@@ -64,20 +58,23 @@ export function runLoad(state: Machine, op: OpOf<'load'>, world: World): StepOut
   const target = translate(state, op.map, op.off, size, op.at);
   if (target.kind === 'sigbus') return sigbus(target.reason);
   const bytes = visibleBytes(state, target.addr, size, world);
-  return done(produce(state, (draft) => void (draft.registers[op.dst] = hex(bytes))), `${op.dst}=${hex(bytes)}`);
+  return done(produce(state, (draft) => void (draft.registers[op.dst] = hex(bytes))));
 }
 
 /** The bytes a load sees: media contents with every store so far applied in program order. */
 function visibleBytes(state: Machine, addr: number, size: number, world: World): number[] {
-  const out: number[] = [];
-  for (let a = addr; a < addr + size; a++) {
-    const line = lineOf(a);
+  const lines = new Map<number, readonly number[]>();
+  const lineBytes = (line: number) => {
     const base = durableLine(state.cpu, line, world.initial);
     const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
     for (const p of [...state.cpu.cached, ...state.cpu.nt]) if (p.line === line) applyPiece(image, p);
-    out.push(image.bytes[a - line * LINE]!);
-  }
-  return out;
+    return image.bytes;
+  };
+  return Array.from({ length: size }, (_, i) => {
+    const line = lineOf(addr + i);
+    if (!lines.has(line)) lines.set(line, lineBytes(line));
+    return lines.get(line)![addr + i - line * LINE]!;
+  });
 }
 
 /** Little-endian bytes as a hex integer, the way reports print loaded values. */

@@ -98,11 +98,11 @@ export function runMsync(state: Machine, op: OpOf<'msync'>): StepOutcome {
   if (!ptr) throw new UserError(`unknown mapping '${op.map}'`, op.at);
   const start = ptr.addr + op.off;
   if (start % PAGE !== 0) return errno('EINVAL', 'msync start not page aligned (mm/msync.c)');
-  if (op.len === 0) return done(state, 'msync of length 0 does nothing (mm/msync.c)');
+  if (op.len === 0) return done(state); // a zero length syncs nothing (mm/msync.c)
   const end = start + roundUp(op.len, PAGE);
   for (let a = start; a < end; a += PAGE) {
     if (!state.vmas.some((v) => a >= v.start && a < v.start + v.len)) return errno('ENOMEM', 'msync range not mapped (mm/msync.c)');
   }
-  if (op.flag === 'MS_ASYNC') return done(state, 'MS_ASYNC does nothing (mm/msync.c)');
+  if (op.flag === 'MS_ASYNC') return done(state); // "MS_ASYNC ... doesn't do anything" (mm/msync.c)
   return errno('EINVAL', 'device-dax has no fsync method (fs/sync.c vfs_fsync_range)');
 }
