@@ -26,6 +26,11 @@ export function textReport(test: Litmus, r: TestResult): string {
     lines.push(`  ${e.holds ? 'Ok' : 'No'}  ${printExpectation(e.expectation)}`);
     if (e.evidence) lines.push(...evidenceLines(test, e.expectation.quantifier === 'exists' && e.holds ? 'witness' : 'counterexample', e.evidence));
   }
+  if (r.safety.length > 0) lines.push('Safety');
+  for (const s of r.safety) {
+    lines.push(`  ${s.holds ? 'Ok' : 'No'}  ${s.property}`);
+    if (s.evidence) lines.push(...evidenceLines(test, `violation (${s.detail})`, s.evidence));
+  }
   if (r.observation) {
     const o = r.observation;
     const claim = o.claimed ? `; Result: ${o.claimed} ${o.claimed === o.frequency ? 'Ok' : 'No'}` : '';
@@ -38,9 +43,5 @@ export function textReport(test: Litmus, r: TestResult): string {
 
 function evidenceLines(test: Litmus, kind: string, e: Evidence): string[] {
   const values = Object.entries(e.values).map(([k, v]) => `${k}=${showObserved(v)}`).join('; ');
-  return [
-    `      ${kind}: crash ${describePoint(e.point, test)}`,
-    ...e.persisted.map((p) => `        ${p}`),
-    `        observed ${values}`,
-  ];
+  return [`      ${kind}: crash ${describePoint(e.point, test)}`, ...e.persisted.map((p) => `        ${p}`), ...(values ? [`        observed ${values}`] : [])];
 }

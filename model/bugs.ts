@@ -9,6 +9,12 @@ export const BUGS = {
   'no-eviction': 'a dirty line never reaches media unless it is flushed',
   'eadr-as-adr': 'the eadr platform is treated as adr (caches volatile)',
   'line-out-of-order': 'stores to one cache line may persist in any order, not program order',
+  'fsync-skips-commit': 'fsync and fdatasync write data back but do not commit the journal',
+  'mapsync-fault-skips-commit': 'a MAP_SYNC write fault does not commit the metadata it changed',
+  'dax-alloc-skips-zeroing': 'a DAX block allocation does not zero the block before the handle can commit',
+  'reuse-before-commit': 'a freed block may be reallocated before the transaction that freed it commits',
+  'ordered-metadata-before-data': 'data=ordered lets an allocation commit before its data is written',
+  'daxctl-allows-truncate': 'a static (daxctl) file lets truncate and fallocate change its block map',
 } as const;
 
 export type Bug = keyof typeof BUGS;

@@ -78,3 +78,19 @@ export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], in
 function structuredCloneLine(image: LineImage): { bytes: number[]; seqs: number[] } {
   return { bytes: [...image.bytes], seqs: [...image.seqs] };
 }
+
+/** The bytes the program sees at `addr`: media contents with every store so far applied in program order. */
+export function visibleBytes(cpu: CpuState, initial: (line: number) => readonly number[], addr: number, size: number): number[] {
+  const lines = new Map<number, readonly number[]>();
+  const lineBytes = (line: number) => {
+    const base = durableLine(cpu, line, initial);
+    const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
+    for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
+    return image.bytes;
+  };
+  return Array.from({ length: size }, (_, i) => {
+    const line = lineOf(addr + i);
+    if (!lines.has(line)) lines.set(line, lineBytes(line));
+    return lines.get(line)![addr + i - line * LINE]!;
+  });
+}

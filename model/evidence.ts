@@ -1,22 +1,52 @@
 import type { Choice } from './explore.js';
-import { LINE } from './geometry.js';
-import type { Machine } from './machine.js';
+import { LINE, PAGE } from './geometry.js';
+import type { Machine, World } from './machine.js';
+import { liveMeta, metaAt } from './fs/state.js';
 
 /**
- * A choice of a crash state in words: which stores of which line persisted. Lines are named by the
- * device and byte range they hold, since that is what the test declared.
+ * A choice of a crash state in words: how much of the journal committed, which version of a
+ * page-cache page was written back, which stores of which line persisted. Lines and pages are
+ * named by the device or file they hold, since that is what the test declared.
  */
-export function describeChoice(choice: Choice, state: Machine): string {
+export function describeChoice(choice: Choice, state: Machine, world: World): string {
   const [kind, id] = choice.site.split(' ') as [string, string];
-  if (kind === 'nt') return `non-temporal store piece #${id} ${choice.chosen === 1 ? 'landed' : 'was lost'}`;
-  const line = Number(id);
-  return `${lineName(line, state)}: ${choice.chosen} of ${choice.of - 1} pending store pieces persisted`;
+  switch (kind) {
+    case 'nt':
+      return `non-temporal store piece #${id} ${choice.chosen === 1 ? 'landed' : 'was lost'}`;
+    case 'journal':
+      return `journal: ${choice.chosen} of ${choice.of - 1} uncommitted handles committed`;
+    case 'page':
+      return `page ${pageName(id, state)}: ${choice.chosen} of ${choice.of - 1} pending writes written back`;
+    case 'landed':
+      return `page ${pageName(id, state)}: its data ${choice.chosen === 1 ? 'reached media before the crash' : 'had not reached media (the block kept old bytes)'}`;
+    default:
+      return `${lineName(Number(id), state, world)}: ${choice.chosen} of ${choice.of - 1} pending store pieces persisted`;
+  }
 }
 
-function lineName(line: number, state: Machine): string {
+function pageName(id: string, state: Machine): string {
+  const [ino, page] = id.split(':').map(Number) as [number, number];
+  return `${fileName(state, ino)}[${page * PAGE}:${PAGE}]`;
+}
+
+function fileName(state: Machine, ino: number): string {
+  for (let k = state.fs.handles.length; k >= 0; k--) {
+    const name = Object.entries(metaAt(state.fs, k).names).find(([, i]) => i === ino)?.[0];
+    if (name) return name;
+  }
+  return `inode ${ino}`;
+}
+
+function lineName(line: number, state: Machine, world: World): string {
   const addr = line * LINE;
   const dev = Object.values(state.devices).find((d) => addr >= d.base && addr < d.base + d.size);
-  if (!dev) return `media line ${line}`;
-  const off = addr - dev.base;
-  return `${dev.name}[${off}:${LINE}]`;
+  if (dev) return `${dev.name}[${addr - dev.base}:${LINE}]`;
+  const block = Math.floor((addr - world.fsBase) / PAGE);
+  const within = (addr - world.fsBase) % PAGE;
+  for (const inode of Object.values(liveMeta(state.fs).inodes)) {
+    const blocks: [string, number][] = [...Object.entries(inode.extents).map(([p, e]): [string, number] => [p, e.block]), ...Object.entries(inode.cow)];
+    const page = blocks.find(([, b]) => b === block)?.[0];
+    if (page !== undefined) return `${fileName(state, inode.ino)}[${Number(page) * PAGE + within}:${LINE}] (block ${block})`;
+  }
+  return `block ${block} [${within}:${LINE}]`;
 }

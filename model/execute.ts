@@ -55,7 +55,7 @@ export function execute(test: Litmus, initial: Machine, world: World): Execution
   return { points, labels, annotations, final: state };
 
   function runOne(current: Machine, op: Op, index: number, w: World, out: Annotation[]): Machine {
-    const outcome = step(current, op, w);
+    const outcome = step(current, op, w, index);
     if (!outcome.ok) {
       if (!op.fails) throw new UserError(`${op.op} failed with ${outcome.failure.name}: ${outcome.reason}; annotate it '=> ${outcome.failure.name}' if that is expected`, op.at);
       out.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason, holds: sameFailure(op.fails, outcome.failure) });

@@ -89,3 +89,11 @@ export function lockedStore(cpu: Draft<CpuState>, addr: number, bytes: readonly 
   const pieces = addStore(cpu, addr, bytes, false);
   if (ctx.platform.cachesPersistent) makeDurable(cpu, pieces, ctx.initial);
 }
+
+/**
+ * Writes `bytes` at `addr` so that they are persistent when the step ends: what the kernel does
+ * with non-temporal copies and a fence (DAX write(), block zeroing), or what writeback I/O does.
+ */
+export function persistNow(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
+  makeDurable(cpu, addStore(cpu, addr, bytes, false), ctx.initial);
+}

@@ -9,9 +9,10 @@ import type { Cond, Litmus, Observation } from './program.js';
  */
 export function validate(test: Litmus, initial: Machine): void {
   const kinds = new Map<string, 'int' | 'str'>();
+  const names = fileNames(test);
   for (const obs of test.observations) {
     if (kinds.has(obs.name)) throw new UserError(`observation '${obs.name}' is defined twice`, obs.at);
-    checkTarget(obs, initial);
+    checkTarget(obs, initial, names);
     kinds.set(obs.name, obs.kind === 'bytes' && obs.asStr ? 'str' : 'int');
   }
   for (const exp of test.expectations) checkCond(exp.cond, kinds, exp.at);
@@ -24,9 +25,24 @@ export function validate(test: Litmus, initial: Machine): void {
   }
 }
 
-function checkTarget(obs: Observation, initial: Machine): void {
+/** Names a test can observe: declared devices and files, and files the program creates, renames or clones. */
+function fileNames(test: Litmus): Set<string> {
+  const names = test.decls.map((d) => d.name);
+  for (const op of test.program) {
+    if (op.op === 'create') names.push(op.file);
+    if (op.op === 'rename') names.push(op.to);
+    if (op.op === 'reflink') names.push(op.dst);
+  }
+  return new Set(names);
+}
+
+function checkTarget(obs: Observation, initial: Machine, names: ReadonlySet<string>): void {
   const dev = initial.devices[obs.target];
-  if (!dev) throw new UserError(`not modelled yet: observing '${obs.target}', which is not a declared device`, obs.at);
+  if (!dev) {
+    if (!names.has(obs.target)) throw new UserError(`unknown file or device '${obs.target}' (declare it, or create it in the program)`, obs.at);
+    if (obs.kind === 'bytes' && obs.len <= 0) throw new UserError(`observed range of ${obs.target} must have a length above 0`, obs.at);
+    return;
+  }
   if (obs.kind === 'size') throw new UserError(`size() of device '${obs.target}': a device has no file size`, obs.at);
   if (obs.kind === 'bytes' && (obs.len <= 0 || obs.off + obs.len > dev.size)) {
     throw new UserError(`observed range ${obs.off}:${obs.len} is outside device '${obs.target}' (${dev.size} bytes)`, obs.at);

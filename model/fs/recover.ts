@@ -1,0 +1,140 @@
+import type { MediaView, Oracle } from '../crash.js';
+import { LINE, PAGE } from '../geometry.js';
+import { blockAddress, type Machine, type World } from '../machine.js';
+import { STALE_BYTE } from '../layout.js';
+import { dataBlock } from './content.js';
+import { recoverMeta } from './replay.js';
+import type { Inode, Meta } from './meta.js';
+import { metaAt, pageKey, type PageWrite } from './state.js';
+
+/** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
+export interface FsView {
+  exists(name: string): boolean;
+  size(name: string): number;
+  /** The bytes of `[off, off+len)` that exist (bytes past the size do not). */
+  read(name: string, off: number, len: number): number[];
+  /** The recovered metadata and the committed journal prefix it came from. */
+  meta(): { readonly meta: Meta; readonly committed: number };
+  /** Bytes recovery showed in a file that were never written to it (DESIGN 1.2), as sentences. */
+  readonly stale: string[];
+}
+
+const STALE_PAGE: readonly number[] = Object.freeze(new Array<number>(PAGE).fill(STALE_BYTE));
+
+/**
+ * The recovered view: the journal's committed prefix is chosen first (any prefix at or past the
+ * last forced commit: the periodic commit may have run), recovery replays it, and then each page a
+ * read touches resolves its own choices (which page-cache version was written back, which lines
+ * of a media block persisted).
+ */
+export function fsView(state: Machine, world: World, oracle: Oracle, media: MediaView): FsView {
+  const fs = state.fs;
+  let recovered: { meta: Meta; committed: number } | undefined;
+  const stale: string[] = [];
+  const meta = () => (recovered ??= replayPrefix(state, oracle));
+  const inodeOf = (name: string) => {
+    const ino = meta().meta.names[name];
+    return ino === undefined ? undefined : meta().meta.inodes[ino];
+  };
+  const writes = (ino: number, page: number) => writeback(state, world, oracle, ino, page, meta().committed);
+  const size = (ino: number): number => {
+    const inode = meta().meta.inodes[ino]!;
+    let result = inode.size;
+    for (const key of Object.keys(fs.pages)) {
+      const [i, p] = key.split(':').map(Number) as [number, number];
+      if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
+      const wb = writes(ino, p);
+      if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));
+    }
+    return result;
+  };
+  const page = (ino: number, p: number): readonly number[] => {
+    const inode = meta().meta.inodes[ino]!;
+    const block = dataBlock(inode, p);
+    const onMedia = () => (block === undefined ? undefined : readMedia(media, blockAddress(world, block), PAGE));
+    if (inode.kind !== 'pagecache' || !fs.pages[pageKey(ino, p)]) return onMedia() ?? new Array<number>(PAGE).fill(0);
+    const wb = writes(ino, p);
+    const base = onMedia() ?? (wb.metaCommitted ? (wb.landed ? new Array<number>(PAGE).fill(0) : [...STALE_PAGE]) : undefined);
+    if (!base) return new Array<number>(PAGE).fill(0);
+    const out = [...base];
+    if (wb.landed) for (const w of wb.applied) out.splice(w.off, w.bytes.length, ...w.bytes);
+    return out;
+  };
+  return {
+    exists: (name) => inodeOf(name) !== undefined,
+    size: (name) => {
+      const inode = inodeOf(name);
+      return inode ? size(inode.ino) : 0;
+    },
+    read(name, off, len) {
+      const inode = inodeOf(name);
+      if (!inode) return [];
+      const end = Math.min(off + len, size(inode.ino));
+      const out: number[] = [];
+      for (let o = off; o < end; o++) out.push(page(inode.ino, Math.floor(o / PAGE))[o % PAGE]!);
+      checkStale(state, world, inode, name, off, out, stale);
+      return out;
+    },
+    meta,
+    stale,
+  };
+}
+
+function replayPrefix(state: Machine, oracle: Oracle): { meta: Meta; committed: number } {
+  const fs = state.fs;
+  const committed = fs.committed + oracle.choose('journal', fs.handles.length - fs.committed + 1);
+  return { meta: recoverMeta(metaAt(fs, committed)), committed };
+}
+
+/** What writeback left of a page-cache page: the writes applied, whether its metadata committed, whether its data landed. */
+interface Writeback {
+  readonly applied: readonly PageWrite[];
+  readonly metaCommitted: boolean;
+  readonly isize: number;
+  readonly landed: boolean;
+}
+
+/**
+ * A page-cache page after the crash. Writeback may have written any of the page's versions (or
+ * none); the metadata that writeback needs (allocating the block, growing the recorded size) goes
+ * into a handle placed after the handles that existed when that version was written, so it is
+ * committed with them. data=journal writes are in their own handle instead. In data=ordered the
+ * data reaches media before the handle commits (Documentation/admin-guide/ext4.rst, "data=ordered");
+ * in data=writeback the handle may commit first, leaving the block's old contents.
+ */
+function writeback(state: Machine, world: World, oracle: Oracle, ino: number, page: number, committed: number): Writeback {
+  const cached = state.fs.pages[pageKey(ino, page)]!;
+  const journaled = cached.writes.filter((w) => w.journaled && w.handles <= committed);
+  const plain = cached.writes.filter((w) => !w.journaled);
+  const version = oracle.choose(`page ${ino}:${page}`, plain.length + 1);
+  const last = plain[version - 1];
+  const metaCommitted = last !== undefined && committed >= last.handles;
+  const mayTear = metaCommitted && cached.zeroBase && dataMayLag(world);
+  const landed = !mayTear || oracle.choose(`landed ${ino}:${page}`, 2) === 1;
+  const applied = cached.writes.filter((w) => journaled.includes(w) || plain.slice(0, version).includes(w));
+  return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
+}
+
+/** Whether metadata may commit before the data it points at: ext4 data=writeback (or the seeded ordering bug). */
+function dataMayLag(world: World): boolean {
+  return world.profile.ext4 && (world.config.data === 'writeback' || world.bugs.has('ordered-metadata-before-data'));
+}
+
+function readMedia(media: MediaView, addr: number, len: number): number[] {
+  const out: number[] = [];
+  for (let a = addr; a < addr + len; a += LINE) out.push(...media.readLine(a / LINE));
+  return out;
+}
+
+/**
+ * No stale data (DESIGN 1.2): every byte recovery shows in a file is zero or a value once written
+ * at that offset of that file. data=writeback is exempt for page-cache files, as ext4.rst says
+ * it may expose old data.
+ */
+function checkStale(state: Machine, world: World, inode: Inode, name: string, off: number, bytes: readonly number[], out: string[]): void {
+  if (inode.kind === 'pagecache' && world.profile.ext4 && world.config.data === 'writeback') return;
+  const history = state.fs.history[inode.ino] ?? {};
+  bytes.forEach((b, i) => {
+    if (b !== 0 && !(history[off + i] ?? []).includes(b)) out.push(`${name}[${off + i}] shows 0x${b.toString(16)}, never written there`);
+  });
+}

@@ -1,0 +1,43 @@
+import type { Machine, World } from '../machine.js';
+import { editMeta } from '../fs/edit.js';
+import { journal } from '../fs/journal.js';
+import { liveMeta } from '../fs/state.js';
+import { errno, type StepOutcome } from '../outcome.js';
+import type { OpOf } from '../program.js';
+import { Steps } from '../steps.js';
+import { commitIfSynchronous, isInode, named } from './fs-common.js';
+import { writeBackFile } from './sync.js';
+
+/**
+ * `reflink g f`: a third party clones `f` into the new file `g` (ioctl_ficlone(2)). Dirty data is
+ * written back first (xfs_reflink_remap_prep, generic_remap_file_range_prep), then both files'
+ * extents are marked shared in one handle; the next write to a shared block copies it. On DAX
+ * files this is the `dax_reflink` option; ext4 and NOVA have no reflink (EOPNOTSUPP). A static
+ * file, or one mapped with MAP_DIRECT as a guarantee, refuses it with ETXTBSY (DESIGN 1.3).
+ */
+export function runReflink(state: Machine, op: OpOf<'reflink'>, world: World, index: number): StepOutcome {
+  const src = named(state, op.src);
+  if (!isInode(src)) return src;
+  if (liveMeta(state.fs).names[op.dst] !== undefined) return errno('EEXIST', `'${op.dst}' exists`);
+  const supported = src.kind === 'dax' ? world.config.dax_reflink === 'cow' : src.kind === 'pagecache' && world.profile.reflink;
+  if (!supported) return errno('EOPNOTSUPP', `no reflink for ${src.kind} files on ${world.profile.name}${src.kind === 'dax' ? ' (dax_reflink=unsupported)' : ''}`);
+  if (src.static) return errno('ETXTBSY', 'static file: its block map may not change');
+  const leased = state.vmas.some((v) => v.target.kind === 'file' && v.target.ino === src.ino && v.target.direct === 'guarantee');
+  if (leased) return errno('ETXTBSY', 'mapped with MAP_DIRECT as a guarantee: third-party block-map changes are refused');
+  const steps = new Steps(state).step((d) => writeBackFile(d, world, src.ino, 'file', index));
+  const meta = editMeta(steps.current, (m) => {
+    const ino = m.nextIno++;
+    const from = m.inodes[src.ino]!;
+    for (const e of Object.values(from.extents)) e.shared = true;
+    m.inodes[ino] = { ...from, ino, static: false, cow: {}, extents: structuredClone(from.extents) };
+    m.names[op.dst] = ino;
+  });
+  const clone = meta.names[op.dst]!;
+  return steps
+    .step((d) => {
+      d.fs.history[clone] = structuredClone(d.fs.history[src.ino] ?? {});
+      journal(d.fs, index, meta, [src.ino, clone]);
+      commitIfSynchronous(d, world);
+    })
+    .done();
+}

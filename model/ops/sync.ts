@@ -1,0 +1,103 @@
+import type { Draft } from 'immer';
+import { LINE, PAGE } from '../geometry.js';
+import { blockAddress, type Machine, type World } from '../machine.js';
+import { dataBlock } from '../fs/content.js';
+import { editInode } from '../fs/edit.js';
+import { commitAll, journal, uncommitted } from '../fs/journal.js';
+import { blockRange } from '../fs/meta.js';
+import { cachedPages, writeBack } from '../fs/pagecache.js';
+import { liveMeta, pageKey, type FsState } from '../fs/state.js';
+import type { StepOutcome } from '../outcome.js';
+import { clflush, fence } from '../persist.js';
+import type { OpOf } from '../program.js';
+import { Steps } from '../steps.js';
+import { isInode, named } from './fs-common.js';
+
+/** Which data an fsync-like call writes back: the whole file, or the pages of a byte range. */
+export type SyncRange = { readonly off: number; readonly len: number } | 'file';
+
+/**
+ * Writes a file's data back for certain: page-cache pages through writeback; DAX pages written
+ * through a mapping by flushing their cache lines (fs/dax.c dax_writeback_mapping_range, which
+ * also write-protects them so the next store faults again); NOVA's copy-on-write pages by
+ * swapping them in. Ends with the fence the pmem driver's flush issues (nvdimm_flush -> wmb()).
+ */
+export function writeBackFile(d: Draft<Machine>, world: World, ino: number, range: SyncRange, index: number): void {
+  const pages = range === 'file' ? undefined : blockRange(range.off, range.len);
+  writeBack(d, world, ino, index, pages);
+  const inode = liveMeta(d.fs as FsState).inodes[ino];
+  if (!inode) return;
+  for (const key of Object.keys(d.fs.daxDirty)) {
+    const [i, p] = key.split(':').map(Number) as [number, number];
+    if (i !== ino || (pages && !pages.includes(p))) continue;
+    const block = dataBlock(inode, p);
+    if (block !== undefined) for (let l = 0; l < PAGE; l += LINE) clflush(d.cpu, blockAddress(world, block) + l, world);
+    delete d.fs.daxDirty[key];
+    delete d.fs.writable[key];
+  }
+  swapNova(d, ino, pages, index);
+  fence(d.cpu, 'sfence', world);
+}
+
+/** NOVA: swaps copy-on-write pages into the file, one atomic pointer each, committed at once. */
+function swapNova(d: Draft<Machine>, ino: number, pages: readonly number[] | undefined, index: number): void {
+  const inode = liveMeta(d.fs as FsState).inodes[ino]!;
+  const todo = Object.keys(inode.cow).map(Number).filter((p) => !pages || pages.includes(p));
+  if (todo.length === 0) return;
+  const meta = editInode(d as Machine, ino, (i) => {
+    for (const p of todo) {
+      i.extents[p] = { block: i.cow[p]!, state: 'written' };
+      delete i.cow[p];
+    }
+  });
+  journal(d.fs, index, meta, [ino]);
+  commitAll(d.fs);
+  for (const p of todo) delete d.fs.writable[pageKey(ino, p)];
+}
+
+/**
+ * The commit half of fsync/fdatasync (ext4_sync_file, xfs_file_fsync): the whole running
+ * transaction commits, but only if the inode has a change not yet committed (any change for
+ * fsync; its size or block map for fdatasync).
+ */
+function commitFor(steps: Steps, world: World, ino: number, datasyncOnly: boolean): void {
+  if (world.bugs.has('fsync-skips-commit')) return;
+  if (uncommitted(steps.current.fs, ino, datasyncOnly)) steps.step((d) => commitAll(d.fs));
+}
+
+/** fsync/fdatasync of a file: write back, then commit. A crash may fall between the two. */
+export function syncFile(steps: Steps, world: World, ino: number, range: SyncRange, datasyncOnly: boolean, index: number): StepOutcome {
+  steps.step((d) => writeBackFile(d, world, ino, range, index));
+  commitFor(steps, world, ino, datasyncOnly);
+  return steps.done();
+}
+
+/** `fsync f`, `fdatasync f`. */
+export function runFsync(state: Machine, op: OpOf<'fsync' | 'fdatasync'>, world: World, index: number): StepOutcome {
+  const inode = named(state, op.file);
+  if (!isInode(inode)) return inode;
+  return syncFile(new Steps(state), world, inode.ino, 'file', op.op === 'fdatasync', index);
+}
+
+/** `sync`: every file written back, then one commit (fs/sync.c ksys_sync). */
+export function runSync(state: Machine, world: World, index: number): StepOutcome {
+  const inos = Object.keys(liveMeta(state.fs).inodes).map(Number);
+  const steps = new Steps(state).step((d) => {
+    for (const ino of inos) writeBackFile(d, world, ino, 'file', index);
+  });
+  if (!world.bugs.has('fsync-skips-commit')) steps.step((d) => commitAll(d.fs));
+  return steps.done();
+}
+
+/** After write(): O_DSYNC syncs the written range and what is needed to reach it, O_SYNC all metadata too (generic_write_sync). */
+export function syncAfterWrite(steps: Steps, world: World, ino: number, op: OpOf<'write'>, len: number, index: number): StepOutcome {
+  const dsync = op.flags.includes('O_DSYNC');
+  const sync = op.flags.includes('O_SYNC');
+  if (!dsync && !sync) return steps.done();
+  return syncFile(steps, world, ino, { off: op.off, len }, !sync, index);
+}
+
+/** Whether `ino` has page-cache pages or DAX lines still to write back. */
+export function hasDirtyData(state: Machine, ino: number): boolean {
+  return cachedPages(state, ino).length > 0 || Object.keys(state.fs.daxDirty).some((k) => k.startsWith(`${ino}:`));
+}
