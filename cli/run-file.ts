@@ -19,8 +19,7 @@ export function runFile(file: string, options: CheckOptions = {}): FileRun {
     const result = checkLitmus(test, options);
     return { kind: 'ran', file, test, result, text: textReport(test, result), json: jsonReport(file, test, result) };
   } catch (e) {
-    const error = e instanceof ExplorationLimit ? new UserError(e.message) : e;
-    if (!(error instanceof UserError)) throw e;
+    const error = e instanceof UserError ? e : new UserError(e instanceof ExplorationLimit ? e.message : `internal error, please report it with this file: ${String(e)}`);
     const message = formatUserError(file, error);
     return { kind: 'error', file, message, json: jsonError(file, { ...error.at, message: error.message }, test?.name) };
   }

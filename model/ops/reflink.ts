@@ -29,13 +29,15 @@ export function runReflink(state: Machine, op: OpOf<'reflink'>, world: World, in
     const ino = m.nextIno++;
     const from = m.inodes[src.ino]!;
     for (const e of Object.values(from.extents)) e.shared = true;
-    m.inodes[ino] = { ...from, ino, static: false, cow: {}, extents: structuredClone(from.extents) };
+    const extents = Object.fromEntries(Object.entries(from.extents).map(([p, e]) => [p, { block: e.block, state: e.state, shared: true }]));
+    m.inodes[ino] = { ino, kind: from.kind, size: from.size, static: false, cow: {}, extents };
     m.names[op.dst] = ino;
   });
   const clone = meta.names[op.dst]!;
+  const history = JSON.parse(JSON.stringify(steps.current.fs.history[src.ino] ?? {})) as Record<number, number[]>;
   return steps
     .step((d) => {
-      d.fs.history[clone] = structuredClone(d.fs.history[src.ino] ?? {});
+      d.fs.history[clone] = history;
       journal(d.fs, index, meta, [src.ino, clone]);
       commitIfSynchronous(d, world);
     })
