@@ -15,6 +15,9 @@ export const BUGS = {
   'reuse-before-commit': 'a freed block may be reallocated before the transaction that freed it commits',
   'ordered-metadata-before-data': 'data=ordered lets an allocation commit before its data is written',
   'daxctl-allows-truncate': 'a static (daxctl) file lets truncate and fallocate change its block map',
+  'double-allocation': 'the allocator forgets blocks that handles not yet committed allocated',
+  'recovery-one-orphan-per-run': 'recovery frees only one orphan inode each time it runs',
+  'unlink-leaves-dangling-name': 'unlink frees the inode but leaves its name behind',
 } as const;
 
 export type Bug = keyof typeof BUGS;

@@ -81,7 +81,7 @@ function recoveredProblems(point: CrashPoint, world: World, fs: ReturnType<typeo
   const out: [SafetyProperty, string][] = [];
   const push = (property: SafetyProperty, problems: readonly string[]) => problems.slice(0, 1).forEach((p) => out.push([property, p]));
   push('block-ownership', ownershipViolations(metaAt(point.state.fs, committed)));
-  push('idempotent-recovery', idempotenceViolations(meta));
+  push('idempotent-recovery', idempotenceViolations(meta, world));
   push('well-formed', wellFormedViolations(meta, world, true));
   push('no-stale-data', fs.stale);
   return out;

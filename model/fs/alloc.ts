@@ -10,8 +10,8 @@ import { metaAt, type FsState } from './state.js';
  * ext4_mb_free_metadata). Returns undefined when the filesystem is full (ENOSPC).
  */
 export function allocate(fs: FsState, live: Meta, total: number, count: number, bugs: Bugs): number[] | undefined {
-  const busy = new Set<number>(usedBlocks(live));
-  if (!bugs.has('reuse-before-commit')) {
+  const busy = new Set<number>(bugs.has('double-allocation') ? usedBlocks(metaAt(fs, fs.committed)) : usedBlocks(live));
+  if (!bugs.has('reuse-before-commit') && !bugs.has('double-allocation')) {
     for (let k = fs.committed; k <= fs.handles.length; k++) for (const b of usedBlocks(metaAt(fs, k))) busy.add(b);
   }
   const free: number[] = [];

@@ -31,7 +31,7 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
   const fs = state.fs;
   let recovered: { meta: Meta; committed: number } | undefined;
   const stale: string[] = [];
-  const meta = () => (recovered ??= replayPrefix(state, oracle));
+  const meta = () => (recovered ??= replayPrefix(state, world, oracle));
   const inodeOf = (name: string) => {
     const ino = meta().meta.names[name];
     return ino === undefined ? undefined : meta().meta.inodes[ino];
@@ -80,10 +80,10 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
   };
 }
 
-function replayPrefix(state: Machine, oracle: Oracle): { meta: Meta; committed: number } {
+function replayPrefix(state: Machine, world: World, oracle: Oracle): { meta: Meta; committed: number } {
   const fs = state.fs;
   const committed = fs.committed + oracle.choose('journal', fs.handles.length - fs.committed + 1);
-  return { meta: recoverMeta(metaAt(fs, committed)), committed };
+  return { meta: recoverMeta(metaAt(fs, committed), world.bugs), committed };
 }
 
 /** What writeback left of a page-cache page: the writes applied, whether its metadata committed, whether its data landed. */

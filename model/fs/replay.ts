@@ -1,4 +1,5 @@
 import { produce } from 'immer';
+import { NO_BUGS, type Bugs } from '../bugs.js';
 import { isNamed, type Meta } from './meta.js';
 
 /**
@@ -7,8 +8,9 @@ import { isNamed, type Meta } from './meta.js';
  * and NOVA's pending copy-on-write pages are swapped into their files with one atomic pointer
  * update each (DESIGN 1.3). Running it again changes nothing: recovery is idempotent.
  */
-export function recoverMeta(meta: Meta): Meta {
-  const orphans = Object.keys(meta.inodes).map(Number).filter((ino) => !isNamed(meta, ino));
+export function recoverMeta(meta: Meta, bugs: Bugs = NO_BUGS): Meta {
+  const all = Object.keys(meta.inodes).map(Number).filter((ino) => !isNamed(meta, ino));
+  const orphans = bugs.has('recovery-one-orphan-per-run') ? all.slice(0, 1) : all;
   const pending = Object.values(meta.inodes).filter((i) => Object.keys(i.cow).length > 0);
   if (orphans.length === 0 && pending.length === 0) return meta;
   return produce(meta, (m) => {

@@ -35,6 +35,6 @@ export function wellFormedViolations(meta: Meta, world: World, recovered: boolea
 }
 
 /** Whether recovering `recovered` again gives the same metadata. */
-export function idempotenceViolations(recovered: Meta): string[] {
-  return JSON.stringify(recoverMeta(recovered)) === JSON.stringify(recovered) ? [] : ['a second recovery changed the metadata'];
+export function idempotenceViolations(recovered: Meta, world: World): string[] {
+  return JSON.stringify(recoverMeta(recovered, world.bugs)) === JSON.stringify(recovered) ? [] : ['a second recovery changed the metadata'];
 }

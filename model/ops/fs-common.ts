@@ -22,10 +22,11 @@ export function isInode(x: Inode | StepOutcome): x is Inode {
  * Removes `name` from `meta`; its inode goes too unless a mapping or pin still holds it, in which
  * case it stays as an orphan until then (and recovery frees it: replay.ts).
  */
-export function dropName(state: Machine, meta: Draft<Meta>, name: string): void {
+export function dropName(state: Machine, meta: Draft<Meta>, name: string, world: World): void {
   const ino = meta.names[name]!;
   delete meta.names[name];
   if (!Object.values(meta.names).includes(ino) && !inUse(state, ino)) delete meta.inodes[ino];
+  if (world.bugs.has('unlink-leaves-dangling-name')) meta.names[name] = ino;
 }
 
 /** Synchronous filesystems (NOVA) commit every operation before it returns. */

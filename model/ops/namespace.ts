@@ -40,7 +40,7 @@ export function runUnlink(state: Machine, op: OpOf<'unlink'>, world: World, inde
   if (!isInode(inode)) return inode;
   const refused = staticName(state, op.file);
   if (refused) return refused;
-  const meta = editMeta(state, (m) => dropName(state, m, op.file));
+  const meta = editMeta(state, (m) => dropName(state, m, op.file, world));
   return new Steps(state)
     .step((d) => {
       journal(d.fs, index, meta, [inode.ino], []);
@@ -68,7 +68,7 @@ export function runRename(state: Machine, op: OpOf<'rename'>, world: World, inde
   }
   const target = liveMeta(steps.current.fs).names[op.to];
   const meta = editMeta(steps.current, (m) => {
-    if (target !== undefined) dropName(steps.current, m, op.to);
+    if (target !== undefined) dropName(steps.current, m, op.to, world);
     m.names[op.to] = from.ino;
     delete m.names[op.from];
   });

@@ -5,7 +5,7 @@ import { thrown } from '../helpers.js';
 
 describe('resolveConfig', () => {
   it('fills in the defaults of DESIGN section 2', () => {
-    expect(resolveConfig([])).toMatchObject({ platform: 'adr', fs: 'ext4-dax', data: 'ordered', msync: 'file', dax_reflink: 'unsupported' });
+    expect(resolveConfig([])).toMatchObject({ platform: 'adr', fs: 'ext4-dax', data: 'ordered', msync: 'range', dax_reflink: 'unsupported' });
   });
   it('defaults dax_reflink to cow on xfs', () => {
     expect(resolveConfig([{ key: 'fs', value: 'xfs-dax' }]).dax_reflink).toBe('cow');
