@@ -23,7 +23,7 @@ export function jsonReport(file: string, test: Litmus, r: TestResult): Record<st
       actual: a.actual?.name ?? 'success',
       reason: a.reason ?? null,
     })),
-    safety: r.safety.map((s) => ({ property: s.property, holds: s.holds, ...(s.evidence ? { detail: s.detail, counterexample: evidence(test, s.evidence) } : {}) })),
+    safety: r.safety.map((s) => ({ property: s.property, holds: s.holds, expectedToFail: s.expectedToFail, ...(s.evidence ? { detail: s.detail, counterexample: evidence(test, s.evidence) } : {}) })),
     observation: r.observation ?? null,
     outcomes: r.outcomes.map((o) => ({ outcome: o.text, count: o.count })),
     stats: { crashPoints: r.stats.crashPoints, crashStates: r.stats.crashStates.toString(), evaluations: r.stats.evaluations },

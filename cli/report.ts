@@ -28,7 +28,7 @@ export function textReport(test: Litmus, r: TestResult): string {
   }
   if (r.safety.length > 0) lines.push('Safety');
   for (const s of r.safety) {
-    lines.push(`  ${s.holds ? 'Ok' : 'No'}  ${s.property}`);
+    lines.push(`  ${s.holds ? 'Ok' : 'No'}  ${s.property}${s.expectedToFail ? ` (the header expects it to fail: ${s.holds ? 'No' : 'Ok'})` : ''}`);
     if (s.evidence) lines.push(...evidenceLines(test, `violation (${s.detail})`, s.evidence));
   }
   if (r.observation) {

@@ -17,6 +17,9 @@ import { validate } from './validate.js';
 
 export type { Evidence, ExpectationResult, Frequency, SafetyResult, TestResult } from './tally.js';
 
+/** Crash-state evaluations allowed at one crash point: enough for every catalogue test many times over. */
+export const DEFAULT_LIMIT = 200_000;
+
 export interface CheckOptions {
   readonly bugs?: Bugs;
   /** Most crash-state evaluations at one crash point before exploration stops with an error. */
@@ -44,7 +47,7 @@ export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResul
   execution.points.forEach((point, index) => {
     tally.crashStates += countCrashStates({ cpu: point.state.cpu, platform: world.platform, bugs: world.bugs }) * countFsStates(point.state.fs, world);
     checkLive(point, index, world, tally);
-    explorePoint(test, point, index, world, tally, options.limit ?? 1_000_000);
+    explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT);
   });
   return tally.result();
 }

@@ -60,7 +60,7 @@ function nextScript(made: readonly Choice[]): Choice[] | undefined {
 /** Thrown when a test needs more crash-state evaluations than the configured limit. */
 export class ExplorationLimit extends Error {
   constructor(readonly limit: number) {
-    super(`exploration stopped at its limit of ${limit} crash-state evaluations at one crash point`);
+    super(`exploration stopped at its limit of ${limit} crash-state evaluations at one crash point: observe fewer lines, or split the test (many pending non-temporal stores multiply the states)`);
     this.name = 'ExplorationLimit';
   }
 }

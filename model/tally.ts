@@ -25,6 +25,8 @@ export interface SafetyResult {
   readonly property: SafetyProperty;
   readonly claim: string;
   readonly holds: boolean;
+  /** The header says `Safety: PROPERTY fails`: the test shows a violation on purpose (an unsafe profile). */
+  readonly expectedToFail: boolean;
   readonly evidence?: Evidence;
   readonly detail?: string;
 }
@@ -90,7 +92,7 @@ export class Tally {
     });
     const safety = this.safety();
     const observation = this.observation();
-    const pass = expectations.every((e) => e.holds) && this.execution.annotations.every((a) => a.holds) && safety.every((s) => s.holds) && (!observation?.claimed || observation.claimed === observation.frequency);
+    const pass = expectations.every((e) => e.holds) && this.execution.annotations.every((a) => a.holds) && safety.every((s) => s.holds !== s.expectedToFail) && (!observation?.claimed || observation.claimed === observation.frequency);
     return {
       name: this.test.name,
       outcomes: [...this.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([text, count]) => ({ text, count })),
@@ -106,9 +108,11 @@ export class Tally {
 
   private safety(): SafetyResult[] {
     if (!this.checksSafety) return [];
+    const expected = new Set([...(this.test.comment ?? '').matchAll(/Safety:\s*([a-z-]+)\s+fails/g)].map((m) => m[1]));
     return (Object.keys(SAFETY) as SafetyProperty[]).map((property) => {
       const v = this.violations.get(property);
-      return v ? { property, claim: SAFETY[property], holds: false, evidence: v.evidence, detail: v.detail } : { property, claim: SAFETY[property], holds: true };
+      const base = { property, claim: SAFETY[property], expectedToFail: expected.has(property) };
+      return v ? { ...base, holds: false, evidence: v.evidence, detail: v.detail } : { ...base, holds: true };
     });
   }
 

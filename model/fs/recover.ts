@@ -19,7 +19,6 @@ export interface FsView {
   readonly stale: string[];
 }
 
-const STALE_PAGE: readonly number[] = Object.freeze(new Array<number>(PAGE).fill(STALE_BYTE));
 
 /**
  * The recovered view: the journal's committed prefix is chosen first (any prefix at or past the
@@ -48,17 +47,30 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
     }
     return result;
   };
-  const page = (ino: number, p: number): readonly number[] => {
+  const pages = new Map<string, (at: number) => number>();
+  const byteAt = (ino: number, off: number): number => {
+    const key = pageKey(ino, Math.floor(off / PAGE));
+    let page = pages.get(key);
+    if (!page) pages.set(key, (page = pageReader(ino, Math.floor(off / PAGE))));
+    return page(off % PAGE);
+  };
+  /** A reader of one recovered page that resolves only the lines and choices the bytes read need. */
+  const pageReader = (ino: number, p: number): ((at: number) => number) => {
     const inode = meta().meta.inodes[ino]!;
     const block = dataBlock(inode, p);
-    const onMedia = () => (block === undefined ? undefined : readMedia(media, blockAddress(world, block), PAGE));
-    if (inode.kind !== 'pagecache' || !fs.pages[pageKey(ino, p)]) return onMedia() ?? new Array<number>(PAGE).fill(0);
+    const cached = fs.pages[pageKey(ino, p)];
+    const fromMedia = (at: number) => {
+      const addr = blockAddress(world, block!) + at;
+      return media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
+    };
+    if (inode.kind !== 'pagecache' || !cached) return block === undefined ? () => 0 : fromMedia;
     const wb = writes(ino, p);
-    const base = onMedia() ?? (wb.metaCommitted ? (wb.landed ? new Array<number>(PAGE).fill(0) : [...STALE_PAGE]) : undefined);
-    if (!base) return new Array<number>(PAGE).fill(0);
-    const out = [...base];
-    if (wb.landed) for (const w of wb.applied) out.splice(w.off, w.bytes.length, ...w.bytes);
-    return out;
+    const reachable = block !== undefined || wb.metaCommitted;
+    if (!reachable) return () => 0;
+    const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
+    const overlay = new Map<number, number>();
+    if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
+    return (at) => overlay.get(at) ?? base(at);
   };
   return {
     exists: (name) => inodeOf(name) !== undefined,
@@ -71,7 +83,7 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
       if (!inode) return [];
       const end = Math.min(off + len, size(inode.ino));
       const out: number[] = [];
-      for (let o = off; o < end; o++) out.push(page(inode.ino, Math.floor(o / PAGE))[o % PAGE]!);
+      for (let o = off; o < end; o++) out.push(byteAt(inode.ino, o));
       checkStale(state, world, inode, name, off, out, stale);
       return out;
     },
@@ -118,12 +130,6 @@ function writeback(state: Machine, world: World, oracle: Oracle, ino: number, pa
 /** Whether metadata may commit before the data it points at: ext4 data=writeback (or the seeded ordering bug). */
 function dataMayLag(world: World): boolean {
   return world.profile.ext4 && (world.config.data === 'writeback' || world.bugs.has('ordered-metadata-before-data'));
-}
-
-function readMedia(media: MediaView, addr: number, len: number): number[] {
-  const out: number[] = [];
-  for (let a = addr; a < addr + len; a += LINE) out.push(...media.readLine(a / LINE));
-  return out;
 }
 
 /**

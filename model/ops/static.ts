@@ -30,7 +30,8 @@ export function runDaxctl(state: Machine, op: OpOf<'daxctl'>, world: World, inde
   if (op.align !== undefined && (op.align < PAGE || (op.align & (op.align - 1)) !== 0)) return errno('EINVAL', 'align must be a power of two of at least 4K');
   const pages = Math.ceil(inode.size / PAGE);
   const extents = Array.from({ length: pages }, (_, p) => inode.extents[p]);
-  if (pages === 0 || extents.some((e) => !e)) return errno('EINVAL', 'the file has holes (swap activation refuses them)');
+  if (pages === 0) return errno('EINVAL', 'the file is empty (swap activation needs at least one block)');
+  if (extents.some((e) => !e)) return errno('EINVAL', 'the file has holes (swap activation refuses them)');
   if (extents.some((e) => e!.shared)) return errno('EINVAL', 'the file has shared extents (fs/iomap/swapfile.c)');
   const unwritten = extents.flatMap((e, p) => (e!.state === 'unwritten' ? [p] : []));
   if (unwritten.length > 0 && world.config.static_unwritten === 'refuse') return errno('EINVAL', 'the file has unwritten extents (static_unwritten=refuse)');

@@ -8,7 +8,7 @@ import { blockRange, type Inode } from '../fs/meta.js';
 import { cacheWrite, writeBack } from '../fs/pagecache.js';
 import { liveMeta, type FsState } from '../fs/state.js';
 import { errno, type StepOutcome } from '../outcome.js';
-import { fence, ntstore, persistNow } from '../persist.js';
+import { fence, flushOpt, persistNow, store } from '../persist.js';
 import type { OpOf } from '../program.js';
 import { Steps } from '../steps.js';
 import { isInode, named } from './fs-common.js';
@@ -43,21 +43,27 @@ export function runWrite(state: Machine, op: WriteOp, world: World, index: numbe
 /**
  * DAX write() and O_DIRECT: blocks are allocated or converted first (zeroed durably before the
  * handle can commit: dax.rst; for O_DIRECT into holes, unwritten extents converted at I/O
- * completion, fs/ext4/file.c ext4_dio_write_iter), the data goes to media as non-temporal copies
- * ending in a fence (DESIGN 1.2), and the size grows in a handle after the copy
- * (ext4_handle_inode_extension, xfs_dio_write_end_io).
+ * completion, fs/ext4/file.c ext4_dio_write_iter), the data is copied to media ending in a fence
+ * (DESIGN 1.2), and the size grows in a handle after the copy (ext4_handle_inode_extension,
+ * xfs_dio_write_end_io). The kernel's copy (memcpy_flushcache) writes each line in address order;
+ * the model lets each line keep any program-order prefix of its 8-byte pieces until the fence, as
+ * a flushed cached copy would, rather than any subset: a 4 KiB write would otherwise have 2^512
+ * torn states. One crash point after the copy and before the fence stands for every torn state,
+ * since each earlier point's states are among its own.
  */
 function mediaWrite(steps: Steps, inode: Inode, op: WriteOp, bytes: number[], world: World, index: number): StepOutcome | undefined {
   const pageCache = inode.kind === 'pagecache';
   if (pageCache) steps.step((d) => void writeBack(d, world, inode.ino, index, blockRange(op.off, bytes.length)));
   const mapped = mapForWrite(steps, inode.ino, op.off, bytes.length, world, index, pageCache ? 'unwritten' : 'written');
   if (mapped) return mapped;
-  for (const seg of pieces(steps.current, inode.ino, op.off, bytes, world)) {
-    steps.step((d) => {
-      ntstore(d.cpu, seg.addr, seg.bytes, world);
+  const segs = pieces(steps.current, inode.ino, op.off, bytes, world);
+  steps.step((d) => {
+    for (const seg of segs) {
+      store(d.cpu, seg.addr, seg.bytes);
+      flushOpt(d.cpu, seg.addr, world);
       remember(d, inode.ino, seg.fileOff, seg.bytes);
-    });
-  }
+    }
+  });
   steps.step((d) => fence(d.cpu, 'sfence', world));
   const end = op.off + bytes.length;
   const grows = end > liveMeta(steps.current.fs).inodes[inode.ino]!.size;
