@@ -18,8 +18,9 @@ export function cacheWrite(draft: Draft<Machine>, ino: number, page: number, off
   const inode = liveMeta(draft.fs).inodes[ino]!;
   const existing = draft.fs.pages[key];
   const zeroBase = existing ? existing.zeroBase : inode.extents[page]?.state !== 'written';
+  const copy = existing ? existing.copy : inode.extents[page]?.shared === true;
   const write = { off, bytes: [...bytes], handles: draft.fs.handles.length, isize, journaled };
-  draft.fs.pages[key] = castDraft({ zeroBase, writes: [...(existing?.writes ?? []), write] });
+  draft.fs.pages[key] = castDraft({ zeroBase, copy, writes: [...(existing?.writes ?? []), write] });
 }
 
 /** The cached pages of `ino` (all, or only those in `pages`), by page number. */

@@ -65,8 +65,10 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
     };
     if (inode.kind !== 'pagecache' || !cached) return block === undefined ? () => 0 : fromMedia;
     const wb = writes(ino, p);
-    const reachable = block !== undefined || wb.metaCommitted;
-    if (!reachable) return () => 0;
+    // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
+    // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the writes are not in the file.
+    const needsMeta = block === undefined || cached.zeroBase || cached.copy;
+    if (needsMeta && !wb.metaCommitted) return block === undefined || cached.zeroBase ? () => 0 : fromMedia;
     const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
     const overlay = new Map<number, number>();
     if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));

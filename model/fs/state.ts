@@ -30,6 +30,8 @@ export interface PageWrite {
 export interface CachedPage {
   /** True when the page did not come from written data (a hole, delayed or unwritten extent): it starts as zeros. */
   readonly zeroBase: boolean;
+  /** True when the page's block was shared (reflinked) when the page was dirtied: writeback must copy it to a new block. */
+  readonly copy: boolean;
   readonly writes: readonly PageWrite[];
 }
 
