@@ -9,6 +9,11 @@ export interface Io {
 /** The process's own streams; progress is drawn only when stderr is a terminal. */
 export function processIo(): Io {
   const tty = process.stderr.isTTY === true;
+  // A reader that goes away (`daxcheck run ... | head`) is not an error of ours: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return {
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),

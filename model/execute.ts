@@ -1,4 +1,4 @@
-import { UserError } from './errors.js';
+import { OperationFailed, UserError } from './errors.js';
 import type { Machine, World } from './machine.js';
 import type { Failure, Litmus, Op } from './program.js';
 import { step } from './step.js';
@@ -57,7 +57,10 @@ export function execute(test: Litmus, initial: Machine, world: World): Execution
   function runOne(current: Machine, op: Op, index: number, w: World, out: Annotation[]): Machine {
     const outcome = step(current, op, w, index);
     if (!outcome.ok) {
-      if (!op.fails) throw new UserError(`${op.op} failed with ${outcome.failure.name}: ${outcome.reason}; annotate it '=> ${outcome.failure.name}' if that is expected`, op.at);
+      if (!op.fails) {
+        const name = outcome.failure.name;
+        throw new OperationFailed(`${op.op} failed with ${name}: ${outcome.reason}; annotate it '=> ${name}' if that is expected`, op.at, name, index);
+      }
       out.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason, holds: sameFailure(op.fails, outcome.failure) });
       return current;
     }

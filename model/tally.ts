@@ -1,4 +1,5 @@
 import { holds } from './cond.js';
+import type { Choice } from './explore.js';
 import type { CrashPoint, Execution } from './execute.js';
 import { SAFETY, type SafetyProperty } from './fs/safety.js';
 import { showObserved, type Observed } from './observe.js';
@@ -10,6 +11,8 @@ export interface Evidence {
   readonly pointIndex: number;
   /** Each choice the observations read, in words. */
   readonly persisted: readonly string[];
+  /** The same choices as data, for replaying this crash state. */
+  readonly choices: readonly Choice[];
   readonly values: Readonly<Record<string, Observed>>;
 }
 
@@ -62,6 +65,8 @@ export class Tally {
     private readonly test: Litmus,
     private readonly execution: Execution,
     readonly checksSafety: boolean,
+    /** Keep, for each expectation, the decisive crash state with the least persisted instead of the first found. */
+    private readonly minimal = false,
   ) {
     this.found = test.expectations.map(() => undefined);
   }
@@ -75,7 +80,7 @@ export class Tally {
       const sat = holds(exp.cond, e.values);
       if (i === 0) sat ? this.positive++ : this.negative++;
       const decisive = exp.quantifier === 'forall' ? !sat : sat;
-      if (decisive && !this.found[i]) this.found[i] = e;
+      if (decisive && (!this.found[i] || (this.minimal && weight(e) < weight(this.found[i]!)))) this.found[i] = e;
     });
   }
 
@@ -123,6 +128,11 @@ export class Tally {
     const base = { frequency, positive: this.positive, negative: this.negative };
     return claimed ? { ...base, claimed } : base;
   }
+}
+
+/** How much a crash state persisted, for picking the smallest counterexample: the sum of its choices, then its crash point. */
+function weight(e: Evidence): number {
+  return e.choices.reduce((sum, c) => sum + c.chosen, 0) * 10_000 + e.pointIndex;
 }
 
 /** Whether the crash point at `index` counts for `scope` (DESIGN section 2). */

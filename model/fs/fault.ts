@@ -81,6 +81,7 @@ function novaFault(steps: Steps, world: World, ino: number, page: number, op: nu
   }
   steps.step((d: Draft<Machine>) => {
     d.fs.writable[pageKey(ino, page)] = true;
+    d.fs.daxDirty[pageKey(ino, page)] = true;
   });
   return undefined;
 }

@@ -10,14 +10,15 @@ import { liveMeta, pageKey } from './state.js';
 
 /**
  * A write into the page cache (buffered write(), a store through a page-cache mapping, DMA into a
- * page-cache page): the page keeps it until writeback. A page over a hole gets its block reserved
- * by delayed allocation ("delalloc"): no journal handle until writeback (ext4_da_write_begin).
+ * page-cache page): the page keeps it until writeback. A page over a hole gets its block at
+ * writeback (delayed allocation): no journal handle until then (ext4_da_write_begin). `fresh`
+ * says whether a new page starts as zeros, when the caller has just changed the block under it.
  */
-export function cacheWrite(draft: Draft<Machine>, ino: number, page: number, off: number, bytes: readonly number[], isize: number, journaled: boolean): void {
+export function cacheWrite(draft: Draft<Machine>, ino: number, page: number, off: number, bytes: readonly number[], isize: number, journaled: boolean, fresh?: boolean): void {
   const key = pageKey(ino, page);
   const inode = liveMeta(draft.fs).inodes[ino]!;
   const existing = draft.fs.pages[key];
-  const zeroBase = existing ? existing.zeroBase : inode.extents[page]?.state !== 'written';
+  const zeroBase = existing ? existing.zeroBase : (fresh ?? inode.extents[page]?.state !== 'written');
   const copy = existing ? existing.copy : inode.extents[page]?.shared === true;
   const write = { off, bytes: [...bytes], handles: draft.fs.handles.length, isize, journaled };
   draft.fs.pages[key] = castDraft({ zeroBase, copy, writes: [...(existing?.writes ?? []), write] });

@@ -125,18 +125,17 @@ function pieces(state: Machine, ino: number, off: number, bytes: readonly number
 function bufferedWrite(steps: Steps, inode: Inode, op: WriteOp, bytes: number[], world: World, index: number): StepOutcome | undefined {
   const end = op.off + bytes.length;
   const journaled = world.profile.ext4 && world.config.data === 'journal';
-  if (journaled) {
-    const meta = journaledMeta(steps.current, inode.ino, op.off, bytes.length, world);
-    if (!meta) return errno('ENOSPC', 'no free block');
-    steps.step((d) => void journal(d.fs, index, meta, [inode.ino]));
-  }
+  const meta = journaled ? journaledMeta(steps.current, inode.ino, op.off, bytes.length, world) : undefined;
+  if (journaled && !meta) return errno('ENOSPC', 'no free block');
   steps.step((d) => {
     const isize = Math.max(liveSize(d as Machine, inode.ino), end);
+    if (meta) journal(d.fs, index, meta, [inode.ino]);
     let at = 0;
     for (const p of blockRange(op.off, bytes.length)) {
       const from = Math.max(op.off, p * PAGE);
       const n = Math.min(end, (p + 1) * PAGE) - from;
-      cacheWrite(d, inode.ino, p, from % PAGE, bytes.slice(at, at + n), isize, journaled);
+      // The page's starting contents follow the block as it was before this write allocated it.
+      cacheWrite(d, inode.ino, p, from % PAGE, bytes.slice(at, at + n), isize, journaled, inode.extents[p]?.state !== 'written');
       at += n;
     }
     if (!journaled && isize > liveMeta(d.fs as FsState).inodes[inode.ino]!.size) d.fs.isize[inode.ino] = isize;

@@ -1,0 +1,56 @@
+import type { Bugs } from '../model/bugs.js';
+import { checkLitmus } from '../model/check.js';
+import { UserError } from '../model/errors.js';
+import type { Expectation, Litmus } from '../model/program.js';
+
+/** The first expectation `test` fails, or undefined when it passes (or no longer runs). */
+export function firstFailure(test: Litmus, bugs: Bugs): Expectation | undefined {
+  try {
+    return checkLitmus(test, { bugs }).expectations.find((e) => !e.holds)?.expectation;
+  } catch (e) {
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
+}
+
+/** Operations the minimizer keeps: the data a counterexample is about, and the labels scopes name. */
+const KEEP = new Set(['store', 'ntstore', 'xchg', 'write', 'dma', 'label']);
+
+/**
+ * Our minimizer, after fast-check's shrinking of the workload (DESIGN section 3): keep only the
+ * violated expectation and the observations it reads, then drop every other operation whose
+ * removal still violates it, one at a time until none can go. The writes themselves stay (without
+ * them any durability claim fails for a trivial reason). Deterministic: it tries operations in order.
+ */
+export function minimize(test: Litmus, violated: Expectation, bugs: Bugs): Litmus {
+  let current = focus(test, violated);
+  const fails = (t: Litmus) => firstFailure(t, bugs) !== undefined;
+  if (!fails(current)) return test;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = current.program.length - 1; i >= 0; i--) {
+      if (KEEP.has(current.program[i]!.op)) continue;
+      const candidate = { ...current, program: current.program.filter((_, j) => j !== i) };
+      if (fails(candidate)) {
+        current = candidate;
+        changed = true;
+      }
+    }
+  }
+  return current;
+}
+
+/** The test with only `violated` and the observations its condition reads. */
+function focus(test: Litmus, violated: Expectation): Litmus {
+  const names = new Set<string>();
+  const visit = (c: Expectation['cond']): void => {
+    if (c.kind === 'eq') names.add(c.name);
+    else if (c.kind === 'not') visit(c.inner);
+    else {
+      visit(c.left);
+      visit(c.right);
+    }
+  };
+  visit(violated.cond);
+  return { ...test, observations: test.observations.filter((o) => names.has(o.name)), expectations: [violated] };
+}
