@@ -4,6 +4,8 @@ export interface Io {
   err(line: string): void;
   /** Replaces the live progress line (terminals only); an empty string clears it. */
   progress(line: string): void;
+  /** Progress of a long run: the live line on a terminal, a plain line on stderr otherwise. */
+  status(line: string): void;
 }
 
 /** The process's own streams; progress is drawn only when stderr is a terminal. */
@@ -20,5 +22,6 @@ export function processIo(): Io {
     progress: (line) => {
       if (tty) process.stderr.write(`\r\x1b[2K${line}`);
     },
+    status: (line) => void process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`),
   };
 }

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { setAutoFreeze } from 'immer';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../model/errors.js';
 import { runCatalogue } from './catalogue.js';
+import { runMatrix } from './matrix.js';
+import { runReplay } from './replay.js';
 import { processIo, type Io } from './io.js';
 import { packageRoot } from './package-root.js';
 import { runPromote } from './promote.js';
@@ -34,6 +37,22 @@ export function main(argv: readonly string[], io: Io): number {
     .argument('<files...>', 'litmus test files')
     .action((files: string[]) => void (status = runPromote(files, io)));
   program
+    .command('matrix')
+    .description('check every mapping mode, platform and recipe with generated workloads (the main job)')
+    .option('--json', 'print one JSON object instead of the table')
+    .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), 1)
+    .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), 50)
+    .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
+    .option('--out <dir>', 'where counterexample files go', 'matrix-out')
+    .action((opts: { json?: boolean; seed: number; numRuns: number; cell?: string; out: string }) => {
+      status = guard(io, () => runMatrix({ ...opts, json: opts.json === true }, io));
+    });
+  program
+    .command('replay')
+    .description('re-run counterexample files without the random generator')
+    .argument('<files...>', 'counterexample JSON files')
+    .action((files: string[]) => void (status = runReplay(files, io)));
+  program
     .command('catalogue')
     .description('run every litmus test under DIR against its golden report')
     .argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`)
@@ -45,6 +64,25 @@ export function main(argv: readonly string[], io: Io): number {
     return e.exitCode === 0 ? 0 : 2;
   }
   return status;
+}
+
+/** A commander parser for a whole number, refusing anything else with a clear message. */
+function wholeNumber(option: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${option} takes a whole number, not '${value}'`);
+    return Number(value);
+  };
+}
+
+/** Runs a command, turning a user error into its one-line message and exit status 2. */
+function guard(io: Io, run: () => number): number {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    io.err(`daxcheck: ${e.message}`);
+    return 2;
+  }
 }
 
 function invokedDirectly(): boolean {

@@ -16,6 +16,7 @@ import { Tally, type TestResult } from './tally.js';
 import { validate } from './validate.js';
 
 export type { Evidence, ExpectationResult, Frequency, SafetyResult, TestResult } from './tally.js';
+export { inScope } from './tally.js';
 
 /** Crash-state evaluations allowed at one crash point: enough for every catalogue test many times over. */
 export const DEFAULT_LIMIT = 200_000;

@@ -3,7 +3,7 @@ import { NO_BUGS, type Bugs } from '../model/bugs.js';
 import { checkLitmus, type Evidence, type TestResult } from '../model/check.js';
 import { OperationFailed } from '../model/errors.js';
 import type { SafetyProperty } from '../model/fs/safety.js';
-import type { Expectation, Litmus } from '../model/program.js';
+import type { Expectation, Litmus, Op } from '../model/program.js';
 import { contract, type Contract } from './contracts.js';
 import { firstFailure, minimize } from './minimize.js';
 import type { Mode } from './modes.js';
@@ -84,6 +84,31 @@ export function checkCell(cell: Cell, options: CellOptions): CellResult {
   return { ...base, stats, verdict: 'lost', found };
 }
 
+/** The operations of each write of a workload test: the write, its recipe and its `ack` label. */
+function groupsOf(test: Litmus): { write: number; ops: Op[] }[] {
+  const groups: { write: number; ops: Op[] }[] = [];
+  let current: Op[] = [];
+  for (const op of test.program) {
+    if (op.op === 'store' || op.op === 'write') current = [op];
+    else if (current.length > 0) current.push(op);
+    if (op.op === 'label') {
+      groups.push({ write: groups.length, ops: current });
+      current = [];
+    }
+  }
+  return groups;
+}
+
+/** The writes an expectation of `workloadTest` is about (ordering involves two). */
+function writesIn(cell: Cell, w: Workload, index: number): number[] {
+  const n = w.writes.length;
+  const property = propertyOf(cell.mode, w, index);
+  if (property === 'durability') return [index];
+  if (property === 'atomicity') return [index - n];
+  const j = index - n * (cell.mode.atomic ? 2 : 1);
+  return [j, j + 1];
+}
+
 function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['fastCheck']): Found {
   const shrunk = workloadTest(cell.mode, cell.platform, cell.recipe, workload);
   const violated = firstFailure(shrunk, bugs);
@@ -92,8 +117,10 @@ function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['f
     const unsafe = checkLitmus(shrunk, { bugs, minimal: true }).safety.find((s) => !s.holds)!;
     return { property: unsafe.property, test: shrunk, evidence: unsafe.evidence!, fastCheck, operations: operations(shrunk) };
   }
-  const test = minimize(shrunk, violated, bugs);
+  const index = shrunk.expectations.indexOf(violated);
+  const keep = new Set(groupsOf(shrunk).filter((g) => writesIn(cell, workload, index).includes(g.write)).flatMap((g) => g.ops));
+  const test = minimize(shrunk, violated, bugs, (op) => keep.has(op));
   const failed = checkLitmus(test, { bugs, minimal: true }).expectations.find((e) => !e.holds)!;
-  const property = propertyOf(cell.mode, workload, shrunk.expectations.indexOf(violated));
+  const property = propertyOf(cell.mode, workload, index);
   return { property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };
 }

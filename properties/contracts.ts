@@ -18,7 +18,7 @@ const PROMISES: Readonly<Record<string, Readonly<Partial<Record<Recipe, string>>
   'fsdax-overwrite': { msync: 'msync(2); PMDK pmem_msync', fsync: 'fsync(2)', fdatasync: 'fdatasync(2)' },
   'fsdax-mapsync': { 'flush+fence': 'mmap(2) MAP_SYNC; PMDK pmem_persist', msync: 'msync(2)', fsync: 'fsync(2)', fdatasync: 'fdatasync(2)' },
   devdax: { 'flush+fence': 'PMDK libpmem on device-dax (pmem_is_pmem)' },
-  'static-dax': { 'flush+fence': 'daxctl RFC: "safe to be mapped and written without the requirement to fsync/msync" (seeds/001)' },
+  'static-dax': { 'flush+fence': 'daxctl RFC: "safe to be mapped and written without the requirement to fsync/msync" (seeds/001)', msync: 'msync(2)', fsync: 'fsync(2)', fdatasync: 'fdatasync(2)' },
   private: {},
   'map-direct': { msync: 'seeds/004: MAP_DIRECT apps "still need to use either MAP_SYNC or issue msync/fsync"', fsync: 'fsync(2)', fdatasync: 'fdatasync(2)' },
   'map-direct-guarantee': { msync: 'msync(2)', fsync: 'fsync(2)', fdatasync: 'fdatasync(2)' },

@@ -1,7 +1,7 @@
 import type { Bugs } from '../model/bugs.js';
 import { checkLitmus } from '../model/check.js';
 import { UserError } from '../model/errors.js';
-import type { Expectation, Litmus } from '../model/program.js';
+import type { Expectation, Litmus, Op } from '../model/program.js';
 
 /** The first expectation `test` fails, or undefined when it passes (or no longer runs). */
 export function firstFailure(test: Litmus, bugs: Bugs): Expectation | undefined {
@@ -13,23 +13,21 @@ export function firstFailure(test: Litmus, bugs: Bugs): Expectation | undefined 
   }
 }
 
-/** Operations the minimizer keeps: the data a counterexample is about, and the labels scopes name. */
-const KEEP = new Set(['store', 'ntstore', 'xchg', 'write', 'dma', 'label']);
-
 /**
  * Our minimizer, after fast-check's shrinking of the workload (DESIGN section 3): keep only the
- * violated expectation and the observations it reads, then drop every other operation whose
- * removal still violates it, one at a time until none can go. The writes themselves stay (without
- * them any durability claim fails for a trivial reason). Deterministic: it tries operations in order.
+ * violated expectation and the observations it reads, then drop every operation that is not
+ * `kept` and whose removal still violates it, one at a time until none can go. The caller keeps
+ * the write the violation is about, with its recipe: without them a durability claim would fail
+ * for a trivial reason. Deterministic: it tries operations from the last to the first.
  */
-export function minimize(test: Litmus, violated: Expectation, bugs: Bugs): Litmus {
+export function minimize(test: Litmus, violated: Expectation, bugs: Bugs, kept: (op: Op) => boolean): Litmus {
   let current = focus(test, violated);
   const fails = (t: Litmus) => firstFailure(t, bugs) !== undefined;
   if (!fails(current)) return test;
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = current.program.length - 1; i >= 0; i--) {
-      if (KEEP.has(current.program[i]!.op)) continue;
+      if (kept(current.program[i]!)) continue;
       const candidate = { ...current, program: current.program.filter((_, j) => j !== i) };
       if (fails(candidate)) {
         current = candidate;

@@ -27,7 +27,7 @@ export function devdax(platform: 'adr' | 'eadr', program: string, tail: string):
 export function memoryIo(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => void stdout.push(l), err: (l) => void stderr.push(l), progress: () => {} };
+  return { stdout, stderr, out: (l) => void stdout.push(l), err: (l) => void stderr.push(l), progress: () => {}, status: () => {} };
 }
 
 /** The error `run` throws; fails the test when it throws nothing. */

@@ -1,0 +1,15 @@
+import type { Cell } from './cell.js';
+import { MODES } from './modes.js';
+import { applicable, RECIPES } from './recipes.js';
+
+export const PLATFORMS = ['adr', 'eadr'] as const;
+
+/** Every cell of the matrix, in a fixed order: modes as listed, ADR before eADR, recipes as listed. */
+export function allCells(): Cell[] {
+  return MODES.flatMap((mode) => PLATFORMS.flatMap((platform) => RECIPES.filter((r) => applicable(mode, r)).map((recipe) => ({ mode, platform, recipe }))));
+}
+
+/** The id `MODE/PLATFORM/RECIPE` of a cell. */
+export function cellId(cell: Cell): string {
+  return `${cell.mode.id}/${cell.platform}/${cell.recipe}`;
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { counterexampleOf, serialize } from '../../cli/counterexample.js';
+import { main } from '../../cli/main.js';
+import { checkCell } from '../../properties/cell.js';
+import { modeById } from '../../properties/modes.js';
+import { memoryIo } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'daxcheck-replay-'));
+const result = checkCell({ mode: modeById('fsdax-shared')!, platform: 'adr', recipe: 'flush+fence' }, { seed: 7, numRuns: 20 });
+if (result.verdict !== 'lost') throw new Error('fsdax-shared/adr/flush+fence should lose data');
+const original = JSON.parse(serialize(counterexampleOf(result))) as Record<string, unknown>;
+const file = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+const replay = (path: string) => {
+  const io = memoryIo();
+  return { status: main(['replay', path], io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+};
+
+describe('daxcheck replay', () => {
+  it('exits 0 when the recorded violation reproduces', () => {
+    const r = replay(file('ok.json', original));
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/^reproduces /);
+  });
+  it('exits 1 when the recorded crash state no longer shows the violation', () => {
+    const r = replay(file('other.json', { ...original, observed: { w0: '0x41' } }));
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/does not reproduce .*w0 is now 0, not 0x41/);
+  });
+  it('exits 1 when the crash state does not cover a choice recovery makes', () => {
+    expect(replay(file('state.json', { ...original, crashState: [] })).status).toBe(1);
+  });
+  it.each([
+    ['a truncated file', () => readFileSync(file('full.json', original), 'utf8').slice(0, 80), /not JSON \(truncated or corrupt\)/],
+    ['an unknown version', () => ({ ...original, version: 9 }), /field 'version': unknown version 9/],
+    ['a malformed field', () => ({ ...original, crashPoint: { index: -1, description: 'x' } }), /field 'crashPoint.index': expected a whole number/],
+    ['a missing field', () => ({ ...original, program: undefined }), /field 'program': expected a string/],
+    ['a program that no longer parses', () => ({ ...original, program: 'daxcheck x\nprogram\n  stor m[0] 1\n' }), /field 'program': no longer parses at line 3, column 3/],
+  ])('exits 2 on %s, naming the file and field', (_what, content, message) => {
+    const r = replay(file('bad.json', content()));
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(new RegExp(`bad\\.json: ${message.source}`));
+  });
+});
