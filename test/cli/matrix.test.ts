@@ -41,3 +41,14 @@ describe('daxcheck matrix', () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe('the whole matrix', () => {
+  it('replays the counterexample of every lost cell', () => {
+    const all = mkdtempSync(join(tmpdir(), 'daxcheck-all-'));
+    const r = run('matrix', '--json', '--num-runs=3', `--out=${all}`);
+    const cells = (JSON.parse(r.out) as { cells: { verdict: string; counterexample: string | null }[] }).cells;
+    const files = cells.filter((c) => c.verdict === 'lost').map((c) => c.counterexample!);
+    expect(files.length).toBeGreaterThan(20);
+    expect(run('replay', ...files).status).toBe(0);
+  });
+});
