@@ -7,6 +7,7 @@ import { UserError } from '../model/errors.js';
 import { runCatalogue } from './catalogue.js';
 import { runMatrix } from './matrix.js';
 import { runReplay } from './replay.js';
+import { runShow } from './show-command.js';
 import { processIo, type Io } from './io.js';
 import { packageRoot } from './package-root.js';
 import { runPromote } from './promote.js';
@@ -52,6 +53,12 @@ export function main(argv: readonly string[], io: Io): number {
     .description('re-run counterexample files without the random generator')
     .argument('<files...>', 'counterexample JSON files')
     .action((files: string[]) => void (status = runReplay(files, io)));
+  program
+    .command('show')
+    .description('explain counterexample files on one screen')
+    .argument('<files...>', 'counterexample JSON files')
+    .option('--litmus', 'print each as a litmus test for a catalogue')
+    .action((files: string[], opts: { litmus?: boolean }) => void (status = runShow(files, opts.litmus === true, io)));
   program
     .command('catalogue')
     .description('run every litmus test under DIR against its golden report')

@@ -1,0 +1,25 @@
+import { UserError, formatUserError } from '../model/errors.js';
+import { loadCounterexample } from './counterexample-load.js';
+import type { Io } from './io.js';
+import { printLitmus } from './litmus/print.js';
+import { showLitmus, showText } from './show.js';
+import { storyOf } from './story.js';
+
+/** `daxcheck show FILE... [--litmus]`: 0 when every file was shown, 2 on a bad file. */
+export function runShow(files: readonly string[], litmus: boolean, io: Io): number {
+  let status = 0;
+  files.forEach((file, i) => {
+    try {
+      const { cx, test } = loadCounterexample(file);
+      const story = storyOf(cx, test);
+      if (i > 0) io.out('');
+      if (litmus) io.out(showLitmus(cx, test, story, printLitmus).trimEnd());
+      else for (const line of showText(story)) io.out(line);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      io.err(formatUserError(file, e));
+      status = 2;
+    }
+  });
+  return status;
+}
