@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { UserError } from '../model/errors.js';
 import type { Litmus } from '../model/program.js';
 import { COUNTEREXAMPLE_VERSION, type Counterexample } from './counterexample.js';
 import { parseLitmus } from './litmus/parse.js';
+import { readText } from './read-text.js';
 
 /** A field of a counterexample file that is missing or malformed: named by its path, with the reason. */
 export class BadCounterexample extends UserError {
@@ -52,13 +52,7 @@ const SHAPE = object({
 
 /** Reads and validates a counterexample file, and parses its program. Every problem names the field. */
 export function loadCounterexample(file: string): { cx: Counterexample; test: Litmus } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`);
-  }
+  const text = readText(file);
   let json: unknown;
   try {
     json = JSON.parse(text);
