@@ -7,6 +7,7 @@ import { UserError } from '../model/errors.js';
 import { runCatalogue } from './catalogue.js';
 import { runMatrix } from './matrix.js';
 import { runReplay } from './replay.js';
+import { runHtmlReport } from './report-command.js';
 import { runShow } from './show-command.js';
 import { processIo, type Io } from './io.js';
 import { packageRoot } from './package-root.js';
@@ -59,6 +60,12 @@ export function main(argv: readonly string[], io: Io): number {
     .argument('<files...>', 'counterexample JSON files')
     .option('--litmus', 'print each as a litmus test for a catalogue')
     .action((files: string[], opts: { litmus?: boolean }) => void (status = runShow(files, opts.litmus === true, io)));
+  program
+    .command('report')
+    .description('write one self-contained HTML page explaining counterexample files')
+    .argument('<files...>', 'counterexample JSON files')
+    .requiredOption('--html <out>', 'the HTML file to write')
+    .action((files: string[], opts: { html: string }) => void (status = runHtmlReport(files, opts.html, io)));
   program
     .command('catalogue')
     .description('run every litmus test under DIR against its golden report')

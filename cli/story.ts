@@ -4,6 +4,7 @@ import type { Cond, Litmus } from '../model/program.js';
 import { replayCrashState } from '../model/replay-state.js';
 import { showObserved } from '../model/observe.js';
 import type { Counterexample } from './counterexample.js';
+import { BadCounterexample } from './counterexample-load.js';
 import { printOp } from './litmus/print-op.js';
 import { printExpectation } from './litmus/print.js';
 import { explainWhy } from './why.js';
@@ -62,7 +63,11 @@ export interface Story {
 /** The story of a counterexample, recomputed from its program and crash state. */
 export function storyOf(cx: Counterexample, test: Litmus): Story {
   const { execution } = prepare(test, NO_BUGS);
-  const point = execution.points[cx.crashPoint.index]!;
+  const point = execution.points[cx.crashPoint.index];
+  if (!point) throw new BadCounterexample('crashPoint.index', `crash point ${cx.crashPoint.index} does not exist (the program has ${execution.points.length})`);
+  if (cx.violated !== null && !test.expectations.some((e) => printExpectation(e) === cx.violated)) {
+    throw new BadCounterexample('violated', `the program has no expectation '${cx.violated}'`);
+  }
   const cutAt = point.inside ? point.completed : -1;
   // Labels take no time: one right after the last completed operation is reached at the crash too.
   const reached = (index: number) => index < point.completed || (!point.inside && test.program.slice(point.completed, index + 1).every((op) => op.op === 'label'));
