@@ -16,4 +16,3 @@ export interface Platform {
   readonly cachesPersistent: boolean;
 }
 
-export type PlatformName = keyof typeof PLATFORMS;

@@ -38,11 +38,6 @@ export interface Meta {
 
 export const EMPTY_META: Meta = { names: {}, inodes: {}, nextIno: 1 };
 
-/** The inode a name refers to, if any. */
-export function lookup(meta: Meta, name: string): Inode | undefined {
-  const ino = meta.names[name];
-  return ino === undefined ? undefined : meta.inodes[ino];
-}
 
 /** File block indexes `[first, last]` that bytes `[off, off+len)` touch. */
 export function blockRange(off: number, len: number): number[] {

@@ -29,4 +29,3 @@ export const PROFILES = {
   nova: { name: 'nova', kind: 'nova', ext4: false, reflink: false, mapSync: false, synchronous: true },
 } as const satisfies Record<string, FsProfile>;
 
-export type ProfileName = keyof typeof PROFILES;

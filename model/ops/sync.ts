@@ -5,7 +5,7 @@ import { dataBlock } from '../fs/content.js';
 import { editInode } from '../fs/edit.js';
 import { commitAll, journal, uncommitted } from '../fs/journal.js';
 import { blockRange } from '../fs/meta.js';
-import { cachedPages, writeBack } from '../fs/pagecache.js';
+import { writeBack } from '../fs/pagecache.js';
 import { liveMeta, pageKey, type FsState } from '../fs/state.js';
 import type { StepOutcome } from '../outcome.js';
 import { clflush, fence } from '../persist.js';
@@ -97,7 +97,3 @@ export function syncAfterWrite(steps: Steps, world: World, ino: number, op: OpOf
   return syncFile(steps, world, ino, { off: op.off, len }, !sync, index);
 }
 
-/** Whether `ino` has page-cache pages or DAX lines still to write back. */
-export function hasDirtyData(state: Machine, ino: number): boolean {
-  return cachedPages(state, ino).length > 0 || Object.keys(state.fs.daxDirty).some((k) => k.startsWith(`${ino}:`));
-}

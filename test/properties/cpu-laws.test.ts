@@ -4,7 +4,7 @@ import { printLitmus } from '../../cli/litmus/print.js';
 import type { Bug } from '../../model/bugs.js';
 import { checkLitmus } from '../../model/check.js';
 import type { Op } from '../../model/program.js';
-import { lawTest, type Law } from '../../properties/cpu-laws.js';
+import { LAWS, lawTest, type Law } from '../../properties/cpu-laws.js';
 import { cpuWorkload, WORKLOAD_LINES } from '../../properties/cpu-workload.js';
 
 const SEED = 20261121;
@@ -26,7 +26,7 @@ const CASES: { law: Law; nt: boolean; platforms: fc.Arbitrary<'adr' | 'eadr'>; b
 ];
 
 describe.each(CASES)('law $law', ({ law, nt, platforms, bug, bugPlatform }) => {
-  test.prop([cpuWorkload({ nt }), platforms, flushes], { seed: SEED, numRuns: 120 })('holds for generated workloads', (w, p, f) => {
+  test.prop([cpuWorkload({ nt }), platforms, flushes], { seed: SEED, numRuns: 120 })(`holds for generated workloads: ${LAWS[law]}`, (w, p, f) => {
     expect(lawHolds(law, w, p, f)).toBe(true);
   });
 
