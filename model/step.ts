@@ -11,73 +11,50 @@ import { runDaxctl } from './ops/static.js';
 import { runFsync, runSync } from './ops/sync.js';
 import { runWrite } from './ops/write.js';
 import { done, type StepOutcome } from './outcome.js';
-import type { Op } from './program.js';
+import type { Op, OpName, OpOf } from './program.js';
+
+type Handler<K extends OpName> = (state: Machine, op: OpOf<K>, world: World, index: number) => StepOutcome;
+
+/** The transition of every operation of the language, by name. */
+const HANDLERS: { readonly [K in OpName]: Handler<K> } = {
+  store: runStore,
+  ntstore: runStore,
+  xchg: runStore,
+  clflush: (s, op, w) => runFlush(s, op, w),
+  clflushopt: (s, op, w) => runFlush(s, op, w),
+  clwb: (s, op, w) => runFlush(s, op, w),
+  sfence: (s, op, w) => runFence(s, op, w),
+  mfence: (s, op, w) => runFence(s, op, w),
+  lfence: (s, op, w) => runFence(s, op, w),
+  load: (s, op, w) => runLoad(s, op, w),
+  label: (s) => done(s),
+  mmap: (s, op, w) => runMmap(s, op, w),
+  munmap: (s, op, _w, i) => runMunmap(s, op, i),
+  msync: runMsync,
+  madvise: (s, op, w) => runMadvise(s, op, w),
+  create: runCreate,
+  unlink: runUnlink,
+  rename: runRename,
+  write: runWrite,
+  fallocate: runFallocate,
+  truncate: runTruncate,
+  fsync: runFsync,
+  fdatasync: runFsync,
+  sync: (s, _op, w, i) => runSync(s, w, i),
+  daxctl: runDaxctl,
+  reflink: runReflink,
+  pin: runPin,
+  dma: (s, op, w) => runDma(s, op, w),
+  unpin: (s, op, w, i) => runUnpin(s, op, i, (state, o) => step(state, o, w, i)),
+};
 
 /**
  * Runs operation `index` of the program: a pure function from a state to the states of its
- * micro-steps, or the error it fails with.
+ * micro-steps, or the error it fails with. File syscalls that name a device-dax device go to the
+ * device's rules first.
  */
 export function step(state: Machine, op: Op, world: World, index: number): StepOutcome {
   const device = runDeviceSyscall(state, op);
   if (device) return device;
-  switch (op.op) {
-    case 'store':
-    case 'ntstore':
-    case 'xchg':
-      return runStore(state, op, world, index);
-    case 'clflush':
-    case 'clflushopt':
-    case 'clwb':
-      return runFlush(state, op, world);
-    case 'sfence':
-    case 'mfence':
-    case 'lfence':
-      return runFence(state, op, world);
-    case 'load':
-      return runLoad(state, op, world);
-    case 'label':
-      return done(state);
-    case 'mmap':
-      return runMmap(state, op, world);
-    case 'munmap':
-      return runMunmap(state, op, index);
-    case 'msync':
-      return runMsync(state, op, world, index);
-    case 'madvise':
-      return runMadvise(state, op, world);
-    default:
-      return fileOp(state, op, world, index);
-  }
-}
-
-function fileOp(state: Machine, op: Op, world: World, index: number): StepOutcome {
-  switch (op.op) {
-    case 'create':
-      return runCreate(state, op, world, index);
-    case 'unlink':
-      return runUnlink(state, op, world, index);
-    case 'rename':
-      return runRename(state, op, world, index);
-    case 'write':
-      return runWrite(state, op, world, index);
-    case 'fallocate':
-      return runFallocate(state, op, world, index);
-    case 'truncate':
-      return runTruncate(state, op, world, index);
-    case 'fsync':
-    case 'fdatasync':
-      return runFsync(state, op, world, index);
-    case 'sync':
-      return runSync(state, world, index);
-    case 'daxctl':
-      return runDaxctl(state, op, world, index);
-    case 'reflink':
-      return runReflink(state, op, world, index);
-    case 'pin':
-      return runPin(state, op, world, index);
-    case 'dma':
-      return runDma(state, op, world);
-    default:
-      return runUnpin(state, op as Extract<Op, { op: 'unpin' }>, index, (s, o) => step(s, o, world, index));
-  }
+  return (HANDLERS[op.op] as Handler<typeof op.op>)(state, op as never, world, index);
 }
