@@ -6,6 +6,7 @@ import { errno, type StepOutcome } from '../outcome.js';
 import type { OpOf } from '../program.js';
 import { Steps } from '../steps.js';
 import { commitIfSynchronous, isInode, named } from './fs-common.js';
+import { refuseFrozen } from './frozen.js';
 import { writeBackFile } from './sync.js';
 
 /**
@@ -21,9 +22,8 @@ export function runReflink(state: Machine, op: OpOf<'reflink'>, world: World, in
   if (liveMeta(state.fs).names[op.dst] !== undefined) return errno('EEXIST', `'${op.dst}' exists`);
   const supported = src.kind === 'dax' ? world.config.dax_reflink === 'cow' : src.kind === 'pagecache' && world.profile.reflink;
   if (!supported) return errno('EOPNOTSUPP', `no reflink for ${src.kind} files on ${world.profile.name}${src.kind === 'dax' ? ' (dax_reflink=unsupported)' : ''}`);
-  if (src.static) return errno('ETXTBSY', 'static file: its block map may not change');
-  const leased = state.vmas.some((v) => v.target.kind === 'file' && v.target.ino === src.ino && v.target.direct === 'guarantee');
-  if (leased) return errno('ETXTBSY', 'mapped with MAP_DIRECT as a guarantee: third-party block-map changes are refused');
+  const refused = refuseFrozen(state, src, world, 'the reflink');
+  if (refused) return refused;
   const steps = new Steps(state).step((d) => writeBackFile(d, world, src.ino, 'file', index));
   const meta = editMeta(steps.current, (m) => {
     const ino = m.nextIno++;

@@ -12,12 +12,7 @@ import { persistNow } from '../persist.js';
 import type { OpOf } from '../program.js';
 import { Steps } from '../steps.js';
 import { commitIfSynchronous, isInode, named } from './fs-common.js';
-
-/** While static, the block map may not change: ETXTBSY, as for an active swap file (DESIGN 1.3). */
-function refuseStatic(inode: Inode, world: World, what: string): StepOutcome | undefined {
-  if (!inode.static || world.bugs.has('daxctl-allows-truncate')) return undefined;
-  return errno('ETXTBSY', `static file: ${what} would change its block map (DESIGN 1.3, daxctl RFC)`);
-}
+import { refuseFrozen } from './frozen.js';
 
 /** Pins on pages `[first, ...)` of `ino` (up to `last` when given). */
 function pinsOn(state: Machine, ino: number, first: number, last = Infinity): string[] {
@@ -67,7 +62,7 @@ export function runTruncate(state: Machine, op: OpOf<'truncate'>, world: World, 
   if (!isInode(inode)) return inode;
   const size = liveSize(state, inode.ino);
   if (op.len <= size) {
-    const refused = refuseStatic(inode, world, 'a truncate that does not extend');
+    const refused = refuseFrozen(state, inode, world, 'a truncate that does not extend');
     if (refused) return refused;
   }
   const keep = Math.ceil(op.len / PAGE);
@@ -110,7 +105,7 @@ export function runFallocate(state: Machine, op: OpOf<'fallocate'>, world: World
   const inode = named(state, op.file);
   if (!isInode(inode)) return inode;
   if (op.len <= 0) return errno('EINVAL', 'len must be greater than 0 (fallocate(2))');
-  const refused = refuseStatic(inode, world, 'fallocate');
+  const refused = refuseFrozen(state, inode, world, 'fallocate');
   if (refused) return refused;
   if (op.mode === 'PUNCH_HOLE') return punch(state, inode, op, world, index);
   return allocateRange(state, inode, op, world, index);

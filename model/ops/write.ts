@@ -12,6 +12,7 @@ import { fence, flushOpt, persistNow, store } from '../persist.js';
 import type { OpOf } from '../program.js';
 import { Steps } from '../steps.js';
 import { isInode, named } from './fs-common.js';
+import { refuseFrozen } from './frozen.js';
 import { syncAfterWrite } from './sync.js';
 
 type WriteOp = OpOf<'write'>;
@@ -26,9 +27,8 @@ export function runWrite(state: Machine, op: WriteOp, world: World, index: numbe
   const inode = named(state, op.file);
   if (!isInode(inode)) return inode;
   const bytes = valueBytes(op.value);
-  if (inode.static && changesBlockMap(inode, op.off, bytes.length)) {
-    return errno('ETXTBSY', 'static file: the write would change its block map (DESIGN 1.3, daxctl RFC)');
-  }
+  const refused = changesBlockMap(inode, op.off, bytes.length) ? refuseFrozen(state, inode, world, 'the write') : undefined;
+  if (refused) return refused;
   if (inode.kind === 'nova') return novaWrite(state, inode, op, bytes, world, index);
   const direct = op.flags.includes('O_DIRECT');
   if (inode.kind === 'pagecache' && direct && (op.off % 512 !== 0 || bytes.length % 512 !== 0)) {
