@@ -27,63 +27,31 @@ export interface FsView {
  * of a media block persisted).
  */
 export function fsView(state: Machine, world: World, oracle: Oracle, media: MediaView): FsView {
-  const fs = state.fs;
-  let recovered: { meta: Meta; committed: number } | undefined;
+  let recovered: Recovered | undefined;
   const stale: string[] = [];
   const meta = () => (recovered ??= replayPrefix(state, world, oracle));
+  const ctx = { state, world, oracle, media, meta };
   const inodeOf = (name: string) => {
     const ino = meta().meta.names[name];
     return ino === undefined ? undefined : meta().meta.inodes[ino];
-  };
-  const writes = (ino: number, page: number) => writeback(state, world, oracle, ino, page, meta().committed);
-  const size = (ino: number): number => {
-    const inode = meta().meta.inodes[ino]!;
-    let result = inode.size;
-    for (const key of Object.keys(fs.pages)) {
-      const [i, p] = key.split(':').map(Number) as [number, number];
-      if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
-      const wb = writes(ino, p);
-      if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));
-    }
-    return result;
   };
   const pages = new Map<string, (at: number) => number>();
   const byteAt = (ino: number, off: number): number => {
     const key = pageKey(ino, Math.floor(off / PAGE));
     let page = pages.get(key);
-    if (!page) pages.set(key, (page = pageReader(ino, Math.floor(off / PAGE))));
+    if (!page) pages.set(key, (page = pageReader(ctx, ino, Math.floor(off / PAGE))));
     return page(off % PAGE);
-  };
-  /** A reader of one recovered page that resolves only the lines and choices the bytes read need. */
-  const pageReader = (ino: number, p: number): ((at: number) => number) => {
-    const inode = meta().meta.inodes[ino]!;
-    const block = dataBlock(inode, p);
-    const cached = fs.pages[pageKey(ino, p)];
-    const fromMedia = (at: number) => {
-      const addr = blockAddress(world, block!) + at;
-      return media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
-    };
-    if (inode.kind !== 'pagecache' || !cached) return block === undefined ? () => 0 : fromMedia;
-    const wb = writes(ino, p);
-    // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
-    // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the writes are not in the file.
-    const needsMeta = block === undefined || cached.zeroBase || cached.copy;
-    if (needsMeta && !wb.metaCommitted) return block === undefined || cached.zeroBase ? () => 0 : fromMedia;
-    const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
-    const overlay = new Map<number, number>();
-    if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
-    return (at) => overlay.get(at) ?? base(at);
   };
   return {
     exists: (name) => inodeOf(name) !== undefined,
     size: (name) => {
       const inode = inodeOf(name);
-      return inode ? size(inode.ino) : 0;
+      return inode ? recoveredSize(ctx, inode.ino) : 0;
     },
     read(name, off, len) {
       const inode = inodeOf(name);
       if (!inode) return [];
-      const end = Math.min(off + len, size(inode.ino));
+      const end = Math.min(off + len, recoveredSize(ctx, inode.ino));
       const out: number[] = [];
       for (let o = off; o < end; o++) out.push(byteAt(inode.ino, o));
       checkStale(state, world, inode, name, off, out, stale);
@@ -94,7 +62,52 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
   };
 }
 
-function replayPrefix(state: Machine, world: World, oracle: Oracle): { meta: Meta; committed: number } {
+type Recovered = { readonly meta: Meta; readonly committed: number };
+
+/** What reading the recovered filesystem needs: the crash state, its choices, and the replayed metadata. */
+interface ViewContext {
+  readonly state: Machine;
+  readonly world: World;
+  readonly oracle: Oracle;
+  readonly media: MediaView;
+  readonly meta: () => Recovered;
+}
+
+/** The recovered size: the recorded size, grown by the committed writeback of pages past it. */
+function recoveredSize(ctx: ViewContext, ino: number): number {
+  const inode = ctx.meta().meta.inodes[ino]!;
+  let result = inode.size;
+  for (const key of Object.keys(ctx.state.fs.pages)) {
+    const [i, p] = key.split(':').map(Number) as [number, number];
+    if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
+    const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
+    if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));
+  }
+  return result;
+}
+
+/** A reader of one recovered page that resolves only the lines and choices the bytes read need. */
+function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => number {
+  const inode = ctx.meta().meta.inodes[ino]!;
+  const block = dataBlock(inode, p);
+  const cached = ctx.state.fs.pages[pageKey(ino, p)];
+  const fromMedia = (at: number) => {
+    const addr = blockAddress(ctx.world, block!) + at;
+    return ctx.media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
+  };
+  if (inode.kind !== 'pagecache' || !cached) return block === undefined ? () => 0 : fromMedia;
+  const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
+  // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
+  // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the writes are not in the file.
+  const needsMeta = block === undefined || cached.zeroBase || cached.copy;
+  if (needsMeta && !wb.metaCommitted) return block === undefined || cached.zeroBase ? () => 0 : fromMedia;
+  const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
+  const overlay = new Map<number, number>();
+  if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
+  return (at) => overlay.get(at) ?? base(at);
+}
+
+function replayPrefix(state: Machine, world: World, oracle: Oracle): Recovered {
   const fs = state.fs;
   const committed = fs.committed + oracle.choose('journal', fs.handles.length - fs.committed + 1);
   return { meta: recoverMeta(metaAt(fs, committed), world.bugs), committed };
