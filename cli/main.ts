@@ -27,17 +27,42 @@ export function main(argv: readonly string[], io: Io): number {
       writeErr: (s) => io.err(s.trimEnd()),
       outputError: (s, write) => write(`daxcheck: ${s}`),
     });
+  const done = (result: number) => void (status = result);
+  litmusCommands(program, io, done);
+  counterexampleCommands(program, io, done);
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    return e.exitCode === 0 ? 0 : 2;
+  }
+  return status;
+}
+
+type Done = (status: number) => void;
+
+/** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
+function litmusCommands(program: Command, io: Io, done: Done): void {
   program
     .command('run')
     .description('check litmus tests and print their reports')
     .argument('<files...>', 'litmus test files')
     .option('--json', 'print one JSON object per test, one per line')
-    .action((files: string[], opts: { json?: boolean }) => void (status = runRun(files, opts.json === true, io)));
+    .action((files: string[], opts: { json?: boolean }) => done(runRun(files, opts.json === true, io)));
   program
     .command('promote')
     .description("write each test's report as its golden .expected file")
     .argument('<files...>', 'litmus test files')
-    .action((files: string[]) => void (status = runPromote(files, io)));
+    .action((files: string[]) => done(runPromote(files, io)));
+  program
+    .command('catalogue')
+    .description('run every litmus test under DIR against its golden report')
+    .argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`)
+    .action((dir: string) => done(runCatalogue(dir, io)));
+}
+
+/** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
+function counterexampleCommands(program: Command, io: Io, done: Done): void {
   program
     .command('matrix')
     .description('check every mapping mode, platform and recipe with generated workloads (the main job)')
@@ -47,37 +72,25 @@ export function main(argv: readonly string[], io: Io): number {
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', 'matrix-out')
     .action((opts: { json?: boolean; seed: number; numRuns: number; cell?: string; out: string }) => {
-      status = guard(io, () => runMatrix({ ...opts, json: opts.json === true }, io));
+      done(guard(io, () => runMatrix({ ...opts, json: opts.json === true }, io)));
     });
   program
     .command('replay')
     .description('re-run counterexample files without the random generator')
     .argument('<files...>', 'counterexample JSON files')
-    .action((files: string[]) => void (status = runReplay(files, io)));
+    .action((files: string[]) => done(runReplay(files, io)));
   program
     .command('show')
     .description('explain counterexample files on one screen')
     .argument('<files...>', 'counterexample JSON files')
     .option('--litmus', 'print each as a litmus test for a catalogue')
-    .action((files: string[], opts: { litmus?: boolean }) => void (status = runShow(files, opts.litmus === true, io)));
+    .action((files: string[], opts: { litmus?: boolean }) => done(runShow(files, opts.litmus === true, io)));
   program
     .command('report')
     .description('write one self-contained HTML page explaining counterexample files')
     .argument('<files...>', 'counterexample JSON files')
     .requiredOption('--html <out>', 'the HTML file to write')
-    .action((files: string[], opts: { html: string }) => void (status = runHtmlReport(files, opts.html, io)));
-  program
-    .command('catalogue')
-    .description('run every litmus test under DIR against its golden report')
-    .argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`)
-    .action((dir: string) => void (status = runCatalogue(dir, io)));
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    return e.exitCode === 0 ? 0 : 2;
-  }
-  return status;
+    .action((files: string[], opts: { html: string }) => done(runHtmlReport(files, opts.html, io)));
 }
 
 /** A commander parser for a whole number, refusing anything else with a clear message. */
