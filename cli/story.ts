@@ -20,7 +20,7 @@ export interface StoryOp {
 
 /** One choice of the crash state, classified for display. */
 export interface StoryChoice {
-  readonly kind: 'journal' | 'line' | 'page' | 'landed' | 'nt';
+  readonly kind: 'journal' | 'line' | 'page' | 'meta' | 'landed' | 'nt';
   readonly site: string;
   readonly chosen: number;
   readonly of: number;
@@ -103,7 +103,7 @@ function linesOf(kind: StoryChoice['kind'], site: string, test: Litmus, points: 
     const seqs = kind === 'nt' ? [id] : point.state.cpu.cached.filter((p) => p.line === id).map((p) => p.seq);
     return [...new Set(seqs.map((seq) => opOfSeq(seq, test, points)).filter((l): l is number => l !== undefined))];
   }
-  if (kind === 'page' || kind === 'landed') {
+  if (kind === 'page' || kind === 'meta' || kind === 'landed') {
     const key = site.split(' ')[1]!;
     const writes = point.state.fs.pages[key]?.writes.length ?? 0;
     return writes > 0 ? pageWriteLines(key, test, points, at) : [];

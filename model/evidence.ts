@@ -17,6 +17,8 @@ export function describeChoice(choice: Choice, state: Machine, world: World): st
       return `journal: ${choice.chosen} of ${choice.of - 1} uncommitted handles committed`;
     case 'page':
       return `page ${pageName(id, state)}: ${choice.chosen} of ${choice.of - 1} pending writes written back`;
+    case 'meta':
+      return `page ${pageName(id, state)}: the metadata of its first writeback ${choice.chosen === 1 ? 'had committed' : 'had not committed'}`;
     case 'landed':
       return `page ${pageName(id, state)}: its data ${choice.chosen === 1 ? 'reached media before the crash' : 'had not reached media (the block kept old bytes)'}`;
     default:

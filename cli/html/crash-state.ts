@@ -5,6 +5,7 @@ const KIND: Readonly<Record<StoryChoice['kind'], string>> = {
   journal: 'journal',
   line: 'cache line',
   page: 'page-cache page',
+  meta: 'writeback metadata',
   landed: 'block data',
   nt: 'non-temporal store',
 };
@@ -28,7 +29,7 @@ function persisted(c: StoryChoice): string {
   const verb = VERB[c.kind];
   if (verb) return `${meter(c.chosen, c.of - 1)} <span class="${c.chosen + 1 < c.of ? 'lost' : 'kept'}">${verb} ${c.chosen} of ${c.of - 1}</span>`;
   const kept = c.chosen === 1;
-  const words = c.kind === 'nt' ? (kept ? 'landed' : 'lost') : kept ? 'reached media' : 'old bytes kept';
+  const words = c.kind === 'nt' ? (kept ? 'landed' : 'lost') : c.kind === 'meta' ? (kept ? 'committed' : 'not committed') : kept ? 'reached media' : 'old bytes kept';
   return `${meter(kept ? 1 : 0, 1)} <span class="${kept ? 'kept' : 'lost'}">${words}</span>`;
 }
 

@@ -3,15 +3,16 @@ import type { FsState } from './state.js';
 
 /**
  * How many filesystem crash states `fs` allows: every committed journal prefix at or past the last
- * forced commit, times every page-cache page's written-back version (and, where data may lag its
- * metadata, whether the data landed). Choices interact, so this counts combinations of choices.
+ * forced commit, times every page-cache page's written-back version (whether its first writeback's
+ * metadata committed, and, where data may lag its metadata, whether the data landed). Choices interact, so this counts combinations of choices.
  */
 export function countFsStates(fs: FsState, world: World): bigint {
   let total = BigInt(fs.handles.length - fs.committed + 1);
   const lag = world.profile.ext4 && (world.config.data === 'writeback' || world.bugs.has('ordered-metadata-before-data'));
   for (const page of Object.values(fs.pages)) {
     const versions = page.writes.filter((w) => !w.journaled).length;
-    total *= BigInt(versions + 1) * (lag && page.zeroBase && versions > 0 ? 2n : 1n);
+    const remapped = page.zeroBase || page.copy;
+    total *= BigInt(versions + 1) * (lag && page.zeroBase && versions > 0 ? 2n : 1n) * (remapped && versions > 1 ? 2n : 1n);
   }
   return total;
 }

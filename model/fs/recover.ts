@@ -123,11 +123,13 @@ interface Writeback {
 
 /**
  * A page-cache page after the crash. Writeback may have written any of the page's versions (or
- * none); the metadata that writeback needs (allocating the block, growing the recorded size) goes
- * into a handle placed after the handles that existed when that version was written, so it is
- * committed with them. data=journal writes are in their own handle instead. In data=ordered the
- * data reaches media before the handle commits (Documentation/admin-guide/ext4.rst, "data=ordered");
- * in data=writeback the handle may commit first, leaving the block's old contents.
+ * none). The metadata writeback needs (allocating the block, growing the recorded size) went into
+ * a handle at the first writeback, which happened at some version up to the one on media: after
+ * the handles that existed when that version was written, so it is committed with them. When the
+ * journal's committed prefix falls between the first and the last candidate, either is possible
+ * (a `meta` choice). data=journal writes are in their own handle instead. In data=ordered the data
+ * reaches media before the handle commits (Documentation/admin-guide/ext4.rst, "data=ordered"); in
+ * data=writeback the handle may commit first, leaving the block's old contents.
  */
 function writeback(state: Machine, world: World, oracle: Oracle, ino: number, page: number, committed: number): Writeback {
   const cached = state.fs.pages[pageKey(ino, page)]!;
@@ -135,11 +137,18 @@ function writeback(state: Machine, world: World, oracle: Oracle, ino: number, pa
   const plain = cached.writes.filter((w) => !w.journaled);
   const version = oracle.choose(`page ${ino}:${page}`, plain.length + 1);
   const last = plain[version - 1];
-  const metaCommitted = last !== undefined && committed >= last.handles;
+  const metaCommitted = last !== undefined && firstWritebackCommitted(oracle, `${ino}:${page}`, plain[0]!.handles, last.handles, committed);
   const mayTear = metaCommitted && cached.zeroBase && dataMayLag(world);
   const landed = !mayTear || oracle.choose(`landed ${ino}:${page}`, 2) === 1;
   const applied = cached.writes.filter((w) => journaled.includes(w) || plain.slice(0, version).includes(w));
   return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
+}
+
+/** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix. */
+function firstWritebackCommitted(oracle: Oracle, page: string, earliest: number, latest: number, committed: number): boolean {
+  if (committed >= latest) return true;
+  if (committed < earliest) return false;
+  return oracle.choose(`meta ${page}`, 2) === 1;
 }
 
 /** Whether metadata may commit before the data it points at: ext4 data=writeback (or the seeded ordering bug). */
