@@ -1,4 +1,3 @@
-import { castDraft } from 'immer';
 import type { Config } from './config.js';
 import { EMPTY_CPU } from './cpu.js';
 import { UserError } from './errors.js';
@@ -47,7 +46,7 @@ export function layOut(test: Litmus, config: Config): { machine: Machine; layout
     return content.get(line - fsBase / LINE) ?? STALE_LINE;
   };
   const fs: FsState = { base: meta, handles: [], committed: 0, isize: {}, pages: {}, daxDirty: {}, writable: {}, history, pins: {}, deferred: {}, privatePages: {} };
-  const machine: Machine = { devices, vmas: [], pointers: {}, registers: {}, cpu: EMPTY_CPU, fs: castDraft(fs), nextAddress: FIRST_ADDRESS };
+  const machine: Machine = { devices, vmas: [], pointers: {}, registers: {}, cpu: EMPTY_CPU, fs, nextAddress: FIRST_ADDRESS };
   return { machine, layout: { fsBase, blocks, initial } };
 }
 

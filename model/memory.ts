@@ -11,14 +11,14 @@ export type Target =
   | { readonly kind: 'sigbus'; readonly reason: string };
 
 /** The virtual address `name[off]`; an unknown mapping name is a user error. */
-export function pointer(state: Machine, name: string, off: number, at?: Pos): number {
+function pointer(state: Machine, name: string, off: number, at?: Pos): number {
   const base = state.pointers[name]?.addr;
   if (base === undefined) throw new UserError(`unknown mapping '${name}' (map it first with '${name} = mmap ...')`, at);
   return base + off;
 }
 
 /** The VMA that holds `addr`, if any. */
-export function vmaAt(state: Machine, addr: number): Vma | undefined {
+function vmaAt(state: Machine, addr: number): Vma | undefined {
   return state.vmas.find((v) => addr >= v.start && addr < v.start + v.len);
 }
 

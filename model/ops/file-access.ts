@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { PAGE } from '../geometry.js';
+import { PAGE, splitPieces } from '../geometry.js';
 import { blockAddress, type Machine, type Vma, type VmaTarget, type World } from '../machine.js';
 import { dataBlock, liveSize, visiblePage } from '../fs/content.js';
 import { remember } from '../fs/edit.js';
@@ -79,7 +79,7 @@ function mediaWrite(steps: Steps, world: World, kind: Kind, ino: number, seg: Se
     return;
   }
   let at = 0;
-  for (const n of pieceLengths(addr, seg.bytes.length)) {
+  for (const { bytes: { length: n } } of splitPieces(addr, seg.bytes)) {
     const part = seg.bytes.slice(at, at + n);
     const where = addr + at;
     const fileOff = seg.off + at;
@@ -90,17 +90,6 @@ function mediaWrite(steps: Steps, world: World, kind: Kind, ino: number, seg: Se
     });
     at += n;
   }
-}
-
-/** Lengths of the failure-atomic pieces of a store of `len` bytes at `addr` (cut at 8-byte boundaries). */
-function pieceLengths(addr: number, len: number): number[] {
-  const out: number[] = [];
-  for (let at = 0; at < len; ) {
-    const n = Math.min(len - at, 8 - ((addr + at) % 8));
-    out.push(n);
-    at += n;
-  }
-  return out;
 }
 
 /** The key of a private copy: the mapping (by the address of its file offset 0) and the page. */
