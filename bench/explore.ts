@@ -1,8 +1,8 @@
 import { setAutoFreeze } from 'immer';
 import { cpus, platform, release } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { checkLitmus } from '../model/check.js';
-import type { Litmus, Op } from '../model/program.js';
+import { checkLitmus } from '../model/check/check.js';
+import type { Litmus, Op } from '../lang/ast.js';
 
 /**
  * Benchmark: lazy crash-state exploration against the eager baseline (every line observed, so

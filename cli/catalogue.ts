@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CheckOptions } from '../model/check.js';
+import type { CheckOptions } from '../model/check/check.js';
 import { goldenPath } from './golden.js';
 import type { Io } from './io.js';
 import { runFile, type FileRun } from './run-file.js';

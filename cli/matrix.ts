@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UserError } from '../model/errors.js';
-import { checkCell, type CellResult } from '../properties/cell.js';
-import { allCells, cellId } from '../properties/matrix.js';
-import { counterexampleOf, serialize, shapeName } from './counterexample.js';
+import { UserError } from '../lang/errors.js';
+import { checkCell, type CellResult } from '../matrix/cell.js';
+import { allCells, cellId } from '../matrix/cells.js';
+import { counterexampleOf, serialize, shapeName } from '../report/counterexample.js';
 import type { Io } from './io.js';
 
 export interface MatrixOptions {

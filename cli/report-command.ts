@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError, formatUserError } from '../model/errors.js';
-import { loadCounterexample } from './counterexample-load.js';
-import { renderReport, type ReportEntry } from './html/report.js';
+import { UserError, formatUserError } from '../lang/errors.js';
+import { loadCounterexample } from '../report/counterexample-load.js';
+import { renderReport, type ReportEntry } from '../report/html/report.js';
 import type { Io } from './io.js';
-import { storyOf } from './story.js';
+import { storyOf } from '../report/story.js';
 
 /** Loads one counterexample file as a report entry, or reports its one-line error and gives null. */
 function entryOf(file: string, io: Io): ReportEntry | null {

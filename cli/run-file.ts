@@ -1,10 +1,10 @@
-import { checkLitmus, type CheckOptions, type TestResult } from '../model/check.js';
-import { UserError, formatUserError } from '../model/errors.js';
-import { ExplorationLimit } from '../model/explore.js';
-import type { Litmus } from '../model/program.js';
-import { jsonError, jsonReport } from './json.js';
-import { loadLitmus } from './load.js';
-import { textReport } from './report.js';
+import { checkLitmus, type CheckOptions, type TestResult } from '../model/check/check.js';
+import { UserError, formatUserError } from '../lang/errors.js';
+import { ExplorationLimit } from '../model/check/explore.js';
+import type { Litmus } from '../lang/ast.js';
+import { jsonError, jsonReport } from '../report/json.js';
+import { loadLitmus } from '../lang/load.js';
+import { textReport } from '../report/text.js';
 
 /** The result of running one litmus file: its text and JSON reports, or its one-line error. */
 export type FileRun =

@@ -1,9 +1,9 @@
-import { UserError, formatUserError } from '../model/errors.js';
-import { loadCounterexample } from './counterexample-load.js';
+import { UserError, formatUserError } from '../lang/errors.js';
+import { loadCounterexample } from '../report/counterexample-load.js';
 import type { Io } from './io.js';
-import { printLitmus } from './litmus/print.js';
-import { showLitmus, showText } from './show.js';
-import { storyOf } from './story.js';
+import { printLitmus } from '../lang/print.js';
+import { showLitmus, showText } from '../report/show.js';
+import { storyOf } from '../report/story.js';
 
 /** `daxcheck show FILE... [--litmus]`: 0 when every file was shown, 2 on a bad file. */
 export function runShow(files: readonly string[], litmus: boolean, io: Io): number {

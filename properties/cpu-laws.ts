@@ -1,4 +1,4 @@
-import type { Cond, Litmus, Op } from '../model/program.js';
+import type { Cond, Litmus, Op } from '../lang/ast.js';
 import { storesOf, WORDS_PER_LINE, WORKLOAD_LINES, wordOffset, type WorkloadStore } from './cpu-workload.js';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Op } from '../model/program.js';
+import type { Op } from '../lang/ast.js';
 
 /** Lines and 8-byte words a CPU workload touches: few, so every crash state stays cheap to check. */
 export const WORKLOAD_LINES = 3;

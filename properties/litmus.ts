@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../model/program.js';
-import type { Cond, Decl, Expectation, Failure, Litmus, Observation, Op, OpName, Scope, Value } from '../model/program.js';
+import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../lang/ast.js';
+import type { Cond, Decl, Expectation, Failure, Litmus, Observation, Op, OpName, Scope, Value } from '../lang/ast.js';
 
 /** Words with a meaning somewhere in the language; generated names avoid them so every line reads one way. */
 const KEYWORDS = new Set<string>([

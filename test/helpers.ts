@@ -1,6 +1,6 @@
-import { checkLitmus, type CheckOptions, type TestResult } from '../model/check.js';
-import type { Litmus } from '../model/program.js';
-import { parseLitmus } from '../cli/litmus/parse.js';
+import { checkLitmus, type CheckOptions, type TestResult } from '../model/check/check.js';
+import type { Litmus } from '../lang/ast.js';
+import { parseLitmus } from '../lang/parse.js';
 import type { Io } from '../cli/io.js';
 
 /** Parses and checks a litmus test given as text. */

@@ -1,4 +1,4 @@
-import type { Bugs } from '../bugs.js';
+import type { Bugs } from '../../profiles/bugs.js';
 import { blocksOf, type Meta } from './meta.js';
 import { metaAt, type FsState } from './state.js';
 

@@ -1,4 +1,4 @@
-import type { World } from '../machine.js';
+import type { World } from '../core/world.js';
 import type { FsState } from './state.js';
 
 /**

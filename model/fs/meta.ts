@@ -1,4 +1,4 @@
-import { PAGE } from '../geometry.js';
+import { PAGE } from '../core/geometry.js';
 
 /**
  * How a file block is backed (DESIGN 1.2): data, or allocated but reading as zeros. Delayed

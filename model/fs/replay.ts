@@ -1,5 +1,5 @@
 import { produce } from 'immer';
-import { NO_BUGS, type Bugs } from '../bugs.js';
+import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { isNamed, type Meta } from './meta.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { World } from '../machine.js';
+import type { World } from '../core/world.js';
 import { blocksOf, type Meta } from './meta.js';
 import { recoverMeta } from './replay.js';
 

@@ -1,11 +1,12 @@
 import { produce } from 'immer';
-import { visibleBytes } from '../cpu.js';
-import { splitPieces, valueBytes } from '../geometry.js';
-import type { Machine, World } from '../machine.js';
-import { translate } from '../memory.js';
-import { done, sigbus, type StepOutcome } from '../outcome.js';
-import { clflush, fence, flushOpt, lockedStore, ntstore, store } from '../persist.js';
-import type { OpOf } from '../program.js';
+import { visibleBytes } from '../x86/cpu.js';
+import { splitPieces, valueBytes } from '../core/geometry.js';
+import type { Machine } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
+import { translate } from '../kernel/memory.js';
+import { done, sigbus, type StepOutcome } from '../kernel/outcome.js';
+import { clflush, fence, flushOpt, lockedStore, ntstore, store } from '../x86/persist.js';
+import type { OpOf } from '../../lang/ast.js';
 import { flushFile, loadFromFile, storeToFile } from './file-access.js';
 
 /** `store`, `ntstore` and `xchg`: device stores take one micro-step per failure-atomic piece, so a crash can tear them. */

@@ -1,7 +1,7 @@
-import { UserError } from '../errors.js';
-import type { Machine } from '../machine.js';
-import { errno, type StepOutcome } from '../outcome.js';
-import type { Op } from '../program.js';
+import { UserError } from '../../lang/errors.js';
+import type { Machine } from '../kernel/machine.js';
+import { errno, type StepOutcome } from '../kernel/outcome.js';
+import type { Op } from '../../lang/ast.js';
 
 /**
  * File syscalls on a device-dax character device. Its file_operations (drivers/dax/device.c

@@ -1,14 +1,15 @@
 import type { Draft } from 'immer';
-import { PAGE, splitPieces } from '../geometry.js';
-import { blockAddress, type Machine, type Vma, type VmaTarget, type World } from '../machine.js';
-import { dataBlock, liveSize, visiblePage } from '../fs/content.js';
-import { remember } from '../fs/edit.js';
-import { faultedAddress, writeFault } from '../fs/fault.js';
-import { cacheWrite } from '../fs/pagecache.js';
+import { PAGE, splitPieces } from '../core/geometry.js';
+import { type Machine, type Vma, type VmaTarget } from '../kernel/machine.js';
+import { blockAddress, type World } from '../core/world.js';
+import { dataBlock, liveSize, visiblePage } from '../kernel/content.js';
+import { remember } from '../kernel/edit.js';
+import { faultedAddress, writeFault } from '../kernel/fault.js';
+import { cacheWrite } from '../kernel/pagecache.js';
 import { liveMeta, type FsState } from '../fs/state.js';
-import { sigbus, type StepOutcome } from '../outcome.js';
-import { clflush, flushOpt, lockedStore, ntstore, store } from '../persist.js';
-import { Steps } from '../steps.js';
+import { sigbus, type StepOutcome } from '../kernel/outcome.js';
+import { clflush, flushOpt, lockedStore, ntstore, store } from '../x86/persist.js';
+import { Steps } from '../kernel/steps.js';
 
 type FileTarget = Extract<VmaTarget, { kind: 'file' }>;
 type Kind = 'store' | 'ntstore' | 'xchg';

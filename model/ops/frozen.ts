@@ -1,6 +1,7 @@
-import type { Machine, World } from '../machine.js';
+import type { Machine } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
 import type { Inode } from '../fs/meta.js';
-import { errno, type StepOutcome } from '../outcome.js';
+import { errno, type StepOutcome } from '../kernel/outcome.js';
 
 /**
  * Why the file's block map may not change, if it may not: a static file (daxctl, the RFC's

@@ -1,11 +1,12 @@
 import type { Draft } from 'immer';
-import type { Machine, World } from '../machine.js';
-import { editMeta, inUse } from '../fs/edit.js';
+import type { Machine } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
+import { editMeta, inUse } from '../kernel/edit.js';
 import { commitAll, journal } from '../fs/journal.js';
-import type { Steps } from '../steps.js';
+import type { Steps } from '../kernel/steps.js';
 import type { Inode, Meta } from '../fs/meta.js';
 import { liveMeta } from '../fs/state.js';
-import { errno, type StepOutcome } from '../outcome.js';
+import { errno, type StepOutcome } from '../kernel/outcome.js';
 
 /** The live inode named `name`, or the ENOENT outcome. */
 export function named(state: Machine, name: string): Inode | StepOutcome {

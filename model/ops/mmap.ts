@@ -1,10 +1,11 @@
 import { castDraft, produce, type Draft } from 'immer';
-import { UserError } from '../errors.js';
-import { PAGE } from '../geometry.js';
-import type { Device, FileMode, Machine, Vma, VmaTarget, World } from '../machine.js';
-import { done, errno, type StepOutcome } from '../outcome.js';
-import type { MapFlag, OpOf } from '../program.js';
-import { Steps } from '../steps.js';
+import { UserError } from '../../lang/errors.js';
+import { PAGE } from '../core/geometry.js';
+import type { Device, FileMode, Machine, Vma, VmaTarget } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
+import { done, errno, type StepOutcome } from '../kernel/outcome.js';
+import type { MapFlag, OpOf } from '../../lang/ast.js';
+import { Steps } from '../kernel/steps.js';
 import { freeOrphans, isInode, named } from './fs-common.js';
 
 /** The MAP_TYPE bits of mmap(2): MAP_SHARED_VALIDATE is MAP_SHARED|MAP_PRIVATE (include/uapi/linux/mman.h). */

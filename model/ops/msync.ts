@@ -1,8 +1,9 @@
 import { castDraft } from 'immer';
-import type { Machine, Vma, World } from '../machine.js';
-import { done, errno, type StepOutcome } from '../outcome.js';
-import type { OpOf } from '../program.js';
-import { Steps } from '../steps.js';
+import type { Machine, Vma } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
+import { done, errno, type StepOutcome } from '../kernel/outcome.js';
+import type { OpOf } from '../../lang/ast.js';
+import { Steps } from '../kernel/steps.js';
 import { mappedRange } from './mmap.js';
 import { syncFile, type SyncRange } from './sync.js';
 

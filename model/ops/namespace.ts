@@ -1,12 +1,13 @@
-import type { Machine, World } from '../machine.js';
-import { editMeta } from '../fs/edit.js';
+import type { Machine } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
+import { editMeta } from '../kernel/edit.js';
 import { journal } from '../fs/journal.js';
-import { writeBack } from '../fs/pagecache.js';
-import { cachedPages } from '../fs/pagecache.js';
+import { writeBack } from '../kernel/pagecache.js';
+import { cachedPages } from '../kernel/pagecache.js';
 import { liveMeta } from '../fs/state.js';
-import { errno, type StepOutcome } from '../outcome.js';
-import type { OpOf } from '../program.js';
-import { Steps } from '../steps.js';
+import { errno, type StepOutcome } from '../kernel/outcome.js';
+import type { OpOf } from '../../lang/ast.js';
+import { Steps } from '../kernel/steps.js';
 import { commitIfSynchronous, dropName, isInode, named } from './fs-common.js';
 
 /**

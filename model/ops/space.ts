@@ -1,16 +1,17 @@
-import { PAGE } from '../geometry.js';
-import { blockAddress, type Machine, type World } from '../machine.js';
+import { PAGE } from '../core/geometry.js';
+import { type Machine } from '../kernel/machine.js';
+import { blockAddress, type World } from '../core/world.js';
 import { allocate } from '../fs/alloc.js';
-import { liveSize } from '../fs/content.js';
-import { editInode } from '../fs/edit.js';
+import { liveSize } from '../kernel/content.js';
+import { editInode } from '../kernel/edit.js';
 import { journal } from '../fs/journal.js';
 import { blockRange, type Inode, type Meta } from '../fs/meta.js';
-import { cacheWrite } from '../fs/pagecache.js';
+import { cacheWrite } from '../kernel/pagecache.js';
 import { liveMeta, pageKey, type DeferredTruncate } from '../fs/state.js';
-import { errno, type StepOutcome } from '../outcome.js';
-import { persistNow } from '../persist.js';
-import type { OpOf } from '../program.js';
-import { Steps } from '../steps.js';
+import { errno, type StepOutcome } from '../kernel/outcome.js';
+import { persistNow } from '../x86/persist.js';
+import type { OpOf } from '../../lang/ast.js';
+import { Steps } from '../kernel/steps.js';
 import { commitIfSynchronous, isInode, named } from './fs-common.js';
 import { refuseFrozen } from './frozen.js';
 

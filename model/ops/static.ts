@@ -1,11 +1,12 @@
-import { PAGE } from '../geometry.js';
-import { blockAddress, type Machine, type World } from '../machine.js';
-import { editInode } from '../fs/edit.js';
+import { PAGE } from '../core/geometry.js';
+import { type Machine } from '../kernel/machine.js';
+import { blockAddress, type World } from '../core/world.js';
+import { editInode } from '../kernel/edit.js';
 import { commitAll, journal } from '../fs/journal.js';
-import { errno, type StepOutcome } from '../outcome.js';
-import { persistNow } from '../persist.js';
-import type { OpOf } from '../program.js';
-import { Steps } from '../steps.js';
+import { errno, type StepOutcome } from '../kernel/outcome.js';
+import { persistNow } from '../x86/persist.js';
+import type { OpOf } from '../../lang/ast.js';
+import { Steps } from '../kernel/steps.js';
 import { isInode, named } from './fs-common.js';
 import { writeBackFile } from './sync.js';
 

@@ -1,16 +1,17 @@
 import type { Draft } from 'immer';
-import { LINE, PAGE } from '../geometry.js';
-import { blockAddress, type Machine, type World } from '../machine.js';
-import { dataBlock } from '../fs/content.js';
-import { editInode } from '../fs/edit.js';
+import { LINE, PAGE } from '../core/geometry.js';
+import { type Machine } from '../kernel/machine.js';
+import { blockAddress, type World } from '../core/world.js';
+import { dataBlock } from '../kernel/content.js';
+import { editInode } from '../kernel/edit.js';
 import { commitAll, journal, uncommitted } from '../fs/journal.js';
 import { blockRange } from '../fs/meta.js';
-import { writeBack } from '../fs/pagecache.js';
+import { writeBack } from '../kernel/pagecache.js';
 import { liveMeta, pageKey, type FsState } from '../fs/state.js';
-import type { StepOutcome } from '../outcome.js';
-import { clflush, fence } from '../persist.js';
-import type { OpOf } from '../program.js';
-import { Steps } from '../steps.js';
+import type { StepOutcome } from '../kernel/outcome.js';
+import { clflush, fence } from '../x86/persist.js';
+import type { OpOf } from '../../lang/ast.js';
+import { Steps } from '../kernel/steps.js';
 import { isInode, named } from './fs-common.js';
 
 /** Which data an fsync-like call writes back: the whole file, or the pages of a byte range. */

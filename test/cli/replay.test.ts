@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { counterexampleOf, serialize } from '../../cli/counterexample.js';
+import { counterexampleOf, serialize } from '../../report/counterexample.js';
 import { main } from '../../cli/main.js';
-import { checkCell } from '../../properties/cell.js';
-import { modeById } from '../../properties/modes.js';
+import { checkCell } from '../../matrix/cell.js';
+import { modeById } from '../../matrix/modes.js';
 import { memoryIo } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daxcheck-replay-'));

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCounterexample } from '../../cli/counterexample-load.js';
+import { loadCounterexample } from '../../report/counterexample-load.js';
 import { packageRoot } from '../../cli/package-root.js';
-import { replay } from '../../cli/replay.js';
-import { showText } from '../../cli/show.js';
-import { storyOf } from '../../cli/story.js';
+import { replay } from '../../report/replay.js';
+import { showText } from '../../report/show.js';
+import { storyOf } from '../../report/story.js';
 
 const root = join(packageRoot(), 'counterexamples');
 const files = readdirSync(join(root, 'corpus')).filter((f) => f.endsWith('.json')).sort();

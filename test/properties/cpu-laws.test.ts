@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { printLitmus } from '../../cli/litmus/print.js';
-import type { Bug } from '../../model/bugs.js';
-import { checkLitmus } from '../../model/check.js';
-import type { Op } from '../../model/program.js';
+import { printLitmus } from '../../lang/print.js';
+import type { Bug } from '../../profiles/bugs.js';
+import { checkLitmus } from '../../model/check/check.js';
+import type { Op } from '../../lang/ast.js';
 import { LAWS, lawTest, type Law } from '../../properties/cpu-laws.js';
 import { cpuWorkload, WORKLOAD_LINES } from '../../properties/cpu-workload.js';
 

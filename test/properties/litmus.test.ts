@@ -1,10 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { parseLitmus } from '../../cli/litmus/parse.js';
-import { printLitmus } from '../../cli/litmus/print.js';
-import { UserError } from '../../model/errors.js';
-import { comparable, FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../../model/program.js';
-import type { Cond, Litmus, Op, Value } from '../../model/program.js';
+import { parseLitmus } from '../../lang/parse.js';
+import { printLitmus } from '../../lang/print.js';
+import { UserError } from '../../lang/errors.js';
+import { comparable, FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../../lang/ast.js';
+import type { Cond, Litmus, Op, Value } from '../../lang/ast.js';
 import { litmusArbitrary } from '../../properties/litmus.js';
 
 const SEED = 42;

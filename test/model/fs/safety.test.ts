@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Bug } from '../../../model/bugs.js';
+import type { Bug } from '../../../profiles/bugs.js';
 import type { SafetyProperty } from '../../../model/fs/safety.js';
 import { check } from '../../helpers.js';
 

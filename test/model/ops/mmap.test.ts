@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../model/errors.js';
+import { UserError } from '../../../lang/errors.js';
 import { check, thrown } from '../../helpers.js';
 
 const test = (device: string, program: string) => `daxcheck t\ndevice d ${device}\nprogram\n${program}\n`;

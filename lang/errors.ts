@@ -1,0 +1,42 @@
+import type { Pos } from './ast.js';
+
+/**
+ * An error the user can cause (bad litmus text, an unknown configuration value, an operation on an
+ * unmapped address). The CLI prints it as one line `FILE:LINE:COL: MESSAGE` and exits 2; it is never
+ * shown as a stack trace.
+ */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    /** Where in the litmus file the problem is, when known. */
+    readonly at?: Pos,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** `FILE:LINE:COL: MESSAGE`, the one-line form every user error is printed in. */
+export function formatUserError(file: string, error: UserError): string {
+  const where = error.at ? `${file}:${error.at.line}:${error.at.col}` : file;
+  return `${where}: ${error.message}`;
+}
+
+/**
+ * An operation failed and the test did not annotate it: an error in the test, like a program that
+ * checks its errors. It keeps the failure so that callers (the matrix) can tell an unavailable
+ * mapping mode (`n/a` with its errno) from a broken test.
+ */
+export class OperationFailed extends UserError {
+  constructor(
+    message: string,
+    at: Pos | undefined,
+    /** The errno or signal name. */
+    readonly failure: string,
+    /** The operation's index in the program. */
+    readonly index: number,
+  ) {
+    super(message, at);
+    this.name = 'OperationFailed';
+  }
+}

@@ -1,0 +1,104 @@
+import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
+import { resolveConfig } from '../../profiles/config.js';
+import { countCrashStates, crashView, type Oracle } from '../x86/crash.js';
+import { describeChoice } from './evidence.js';
+import { execute, type CrashPoint, type Execution } from './execute.js';
+import { enumerateLazily } from './explore.js';
+import { countFsStates } from '../fs/count.js';
+import { fsView, type FsView } from '../kernel/recover.js';
+import { idempotenceViolations, ownershipViolations, wellFormedViolations, type SafetyProperty } from '../fs/safety.js';
+import { liveMeta, metaAt } from '../fs/state.js';
+import { layOut } from '../kernel/layout.js';
+import { makeWorld, type World } from '../core/world.js';
+import { observe, type Observed } from './observe.js';
+import type { Litmus } from '../../lang/ast.js';
+import { Tally, type TestResult } from './tally.js';
+import { validate } from './validate.js';
+
+export type { Evidence, ExpectationResult, Frequency, SafetyResult, TestResult } from './tally.js';
+export { inScope } from './tally.js';
+
+/** Crash-state evaluations allowed at one crash point: enough for every catalogue test many times over. */
+export const DEFAULT_LIMIT = 200_000;
+
+export interface CheckOptions {
+  readonly bugs?: Bugs;
+  /** Most crash-state evaluations at one crash point before exploration stops with an error. */
+  readonly limit?: number;
+  /** Report, for each expectation, the counterexample that persisted the least (for minimized counterexamples). */
+  readonly minimal?: boolean;
+}
+
+/** Operations that need the filesystem; a test with one (or a file declaration) gets the safety properties checked. */
+const FS_OPS = new Set(['create', 'unlink', 'rename', 'write', 'fallocate', 'truncate', 'fsync', 'fdatasync', 'sync', 'daxctl', 'reflink']);
+
+/** Whether the test touches the filesystem at all. */
+export function usesFilesystem(test: Litmus): boolean {
+  const devices = new Set(test.decls.filter((d) => d.decl === 'device').map((d) => d.name));
+  const onFile = (op: Litmus['program'][number]) => FS_OPS.has(op.op) && !('file' in op && devices.has(op.file));
+  return test.decls.some((d) => d.decl === 'file') || test.program.some(onFile);
+}
+
+/** Runs a litmus test: every crash point, every crash state its observations can tell apart. */
+export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResult {
+  const { world, execution } = prepare(test, options.bugs ?? NO_BUGS);
+  const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
+  execution.points.forEach((point, index) => {
+    tally.crashStates += countCrashStates({ cpu: point.state.cpu, platform: world.platform, bugs: world.bugs }) * countFsStates(point.state.fs, world);
+    checkLive(point, index, world, tally);
+    explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT);
+  });
+  return tally.result();
+}
+
+/** Validates and runs the program once: its world and its crash points. */
+export function prepare(test: Litmus, bugs: Bugs): { world: World; execution: Execution } {
+  const config = resolveConfig(test.config);
+  const { machine, layout } = layOut(test, config);
+  const world = makeWorld(config, bugs, layout);
+  validate(test, machine);
+  return { world, execution: execute(test, machine, world) };
+}
+
+/** Recovery at one crash point with the choices `oracle` makes: every observation's value, and what recovery showed. */
+export function evaluateAt(test: Litmus, point: CrashPoint, world: World, oracle: Oracle): { values: Record<string, Observed>; fs: FsView } {
+  const media = crashView({ ...world, cpu: point.state.cpu }, oracle);
+  const fs = fsView(point.state, world, oracle, media);
+  return { values: Object.fromEntries(test.observations.map((o) => [o.name, observe(o, point.state, { media, fs })])), fs };
+}
+
+/** The running filesystem must be well-formed after every step, with each block owned once. */
+function checkLive(point: CrashPoint, index: number, world: World, tally: Tally): void {
+  const live = liveMeta(point.state.fs);
+  const found: [SafetyProperty, string[]][] = [
+    ['block-ownership', ownershipViolations(live)],
+    ['well-formed', wellFormedViolations(live, world, false)],
+  ];
+  for (const [property, problems] of found) if (problems.length > 0) tally.violate(property, { point, pointIndex: index, persisted: [], choices: [], values: {} }, `while running: ${problems[0]!}`);
+}
+
+function explorePoint(test: Litmus, point: CrashPoint, index: number, world: World, tally: Tally, limit: number): void {
+  if (test.observations.length === 0 && !tally.checksSafety) return;
+  const leaves = enumerateLazily((oracle) => {
+    const { values, fs } = evaluateAt(test, point, world, oracle);
+    return { values, problems: tally.checksSafety ? recoveredProblems(point, world, fs) : [] };
+  }, limit);
+  for (const leaf of leaves) {
+    const persisted = leaf.choices.map((c) => describeChoice(c, point.state, world));
+    const evidence = { point, pointIndex: index, persisted, choices: leaf.choices, values: leaf.result.values };
+    if (test.observations.length > 0) tally.add(evidence);
+    for (const [property, detail] of leaf.result.problems) tally.violate(property, evidence, detail);
+  }
+}
+
+/** Safety after recovery: ownership in the replayed journal, idempotence, well-formedness, stale bytes read. */
+function recoveredProblems(point: CrashPoint, world: World, fs: FsView): [SafetyProperty, string][] {
+  const { meta, committed } = fs.meta();
+  const out: [SafetyProperty, string][] = [];
+  const push = (property: SafetyProperty, problems: readonly string[]) => problems.slice(0, 1).forEach((p) => out.push([property, p]));
+  push('block-ownership', ownershipViolations(metaAt(point.state.fs, committed)));
+  push('idempotent-recovery', idempotenceViolations(meta, world));
+  push('well-formed', wellFormedViolations(meta, world, true));
+  push('no-stale-data', fs.stale);
+  return out;
+}

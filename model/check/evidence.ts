@@ -1,0 +1,55 @@
+import type { Choice } from './explore.js';
+import { LINE, PAGE } from '../core/geometry.js';
+import type { Machine } from '../kernel/machine.js';
+import type { World } from '../core/world.js';
+import { liveMeta, metaAt } from '../fs/state.js';
+
+/**
+ * A choice of a crash state in words: how much of the journal committed, which version of a
+ * page-cache page was written back, which stores of which line persisted. Lines and pages are
+ * named by the device or file they hold, since that is what the test declared.
+ */
+export function describeChoice(choice: Choice, state: Machine, world: World): string {
+  const [kind, id] = choice.site.split(' ') as [string, string];
+  switch (kind) {
+    case 'nt':
+      return `non-temporal store piece #${id} ${choice.chosen === 1 ? 'landed' : 'was lost'}`;
+    case 'journal':
+      return `journal: ${choice.chosen} of ${choice.of - 1} uncommitted handles committed`;
+    case 'page':
+      return `page ${pageName(id, state)}: ${choice.chosen} of ${choice.of - 1} pending writes written back`;
+    case 'meta':
+      return `page ${pageName(id, state)}: the metadata of its first writeback ${choice.chosen === 1 ? 'had committed' : 'had not committed'}`;
+    case 'landed':
+      return `page ${pageName(id, state)}: its data ${choice.chosen === 1 ? 'reached media before the crash' : 'had not reached media (the block kept old bytes)'}`;
+    default:
+      return `${lineName(Number(id), state, world)}: ${choice.chosen} of ${choice.of - 1} pending store pieces persisted`;
+  }
+}
+
+function pageName(id: string, state: Machine): string {
+  const [ino, page] = id.split(':').map(Number) as [number, number];
+  return `${fileName(state, ino)}[${page * PAGE}:${PAGE}]`;
+}
+
+function fileName(state: Machine, ino: number): string {
+  for (let k = state.fs.handles.length; k >= 0; k--) {
+    const name = Object.entries(metaAt(state.fs, k).names).find(([, i]) => i === ino)?.[0];
+    if (name) return name;
+  }
+  return `inode ${ino}`;
+}
+
+function lineName(line: number, state: Machine, world: World): string {
+  const addr = line * LINE;
+  const dev = Object.values(state.devices).find((d) => addr >= d.base && addr < d.base + d.size);
+  if (dev) return `${dev.name}[${addr - dev.base}:${LINE}]`;
+  const block = Math.floor((addr - world.fsBase) / PAGE);
+  const within = (addr - world.fsBase) % PAGE;
+  for (const inode of Object.values(liveMeta(state.fs).inodes)) {
+    const blocks: [string, number][] = [...Object.entries(inode.extents).map(([p, e]): [string, number] => [p, e.block]), ...Object.entries(inode.cow)];
+    const page = blocks.find(([, b]) => b === block)?.[0];
+    if (page !== undefined) return `${fileName(state, inode.ino)}[${Number(page) * PAGE + within}:${LINE}] (block ${block})`;
+  }
+  return `block ${block} [${within}:${LINE}]`;
+}

@@ -1,0 +1,35 @@
+import type { Bugs } from '../../profiles/bugs.js';
+import { evaluateAt, prepare } from './check.js';
+import type { Oracle } from '../x86/crash.js';
+import type { Choice } from './explore.js';
+import type { Observed } from './observe.js';
+import type { Litmus } from '../../lang/ast.js';
+
+/** Recovery in one recorded crash state: the observed values, or why the record no longer fits the program. */
+export type ReplayedState =
+  | { readonly ok: true; readonly values: Readonly<Record<string, Observed>> }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Re-runs recovery at crash point `pointIndex` with exactly the recorded `choices` (DESIGN section 3:
+ * a counterexample replays without the random generator). A site the record lacks, or whose number
+ * of options changed, means the model or program moved on: the replay says so instead of guessing.
+ */
+export function replayCrashState(test: Litmus, pointIndex: number, choices: readonly Choice[], bugs: Bugs): ReplayedState {
+  const { world, execution } = prepare(test, bugs);
+  const point = execution.points[pointIndex];
+  if (!point) return { ok: false, reason: `crash point ${pointIndex} does not exist (the program has ${execution.points.length})` };
+  const recorded = new Map(choices.map((c) => [c.site, c]));
+  const problems: string[] = [];
+  const oracle: Oracle = {
+    choose(site, size) {
+      if (size <= 1) return 0;
+      const c = recorded.get(site);
+      if (!c) problems.push(`the crash state does not say how '${site}' was chosen`);
+      else if (c.of !== size) problems.push(`'${site}' now has ${size} options, not ${c.of}`);
+      return c && c.chosen < size ? c.chosen : 0;
+    },
+  };
+  const { values } = evaluateAt(test, point, world, oracle);
+  return problems.length > 0 ? { ok: false, reason: problems[0]! } : { ok: true, values };
+}

@@ -1,0 +1,150 @@
+import { holds } from './cond.js';
+import type { Choice } from './explore.js';
+import type { CrashPoint, Execution } from './execute.js';
+import { SAFETY, type SafetyProperty } from '../fs/safety.js';
+import { showObserved, type Observed } from './observe.js';
+import type { Expectation, Litmus, Scope } from '../../lang/ast.js';
+
+/** A crash state that decides something: where the crash was, what persisted, what recovery saw. */
+export interface Evidence {
+  readonly point: CrashPoint;
+  readonly pointIndex: number;
+  /** Each choice the observations read, in words. */
+  readonly persisted: readonly string[];
+  /** The same choices as data, for replaying this crash state. */
+  readonly choices: readonly Choice[];
+  readonly values: Readonly<Record<string, Observed>>;
+}
+
+export interface ExpectationResult {
+  readonly expectation: Expectation;
+  readonly holds: boolean;
+  /** A witness (exists that holds) or a counterexample (any expectation that fails). */
+  readonly evidence?: Evidence;
+}
+
+/** A safety property's verdict over every explored state, with the first violation. */
+export interface SafetyResult {
+  readonly property: SafetyProperty;
+  readonly claim: string;
+  readonly holds: boolean;
+  /** The header says `Safety: PROPERTY fails`: the test shows a violation on purpose (an unsafe profile). */
+  readonly expectedToFail: boolean;
+  readonly evidence?: Evidence;
+  readonly detail?: string;
+}
+
+/** Never, Sometimes or Always: how often a condition held over the crash states in scope (herd's Observation). */
+export type Frequency = 'Never' | 'Sometimes' | 'Always';
+
+export interface TestResult {
+  readonly name: string;
+  readonly outcomes: readonly { readonly text: string; readonly count: number }[];
+  readonly expectations: readonly ExpectationResult[];
+  readonly annotations: Execution['annotations'];
+  /** Checked for tests that use the filesystem; empty otherwise. */
+  readonly safety: readonly SafetyResult[];
+  /** The first expectation's condition: how often it held, and the header's `Result:` claim if any. */
+  readonly observation?: { readonly frequency: Frequency; readonly positive: number; readonly negative: number; readonly claimed?: Frequency };
+  readonly stats: { readonly crashPoints: number; readonly crashStates: bigint; readonly evaluations: number };
+  readonly verdict: 'pass' | 'fail';
+  readonly execution: Execution;
+}
+
+/** Accumulates outcomes, expectation verdicts and safety violations over all crash states explored. */
+export class Tally {
+  crashStates = 0n;
+  private evaluations = 0;
+  private readonly outcomes = new Map<string, number>();
+  private readonly found: (Evidence | undefined)[];
+  private readonly violations = new Map<SafetyProperty, { evidence: Evidence; detail: string }>();
+  private positive = 0;
+  private negative = 0;
+
+  constructor(
+    private readonly test: Litmus,
+    private readonly execution: Execution,
+    readonly checksSafety: boolean,
+    /** Keep, for each expectation, the decisive crash state with the least persisted instead of the first found. */
+    private readonly minimal = false,
+  ) {
+    this.found = test.expectations.map(() => undefined);
+  }
+
+  add(e: Evidence): void {
+    this.evaluations++;
+    const text = this.test.observations.map((o) => `${o.name}=${showObserved(e.values[o.name]!)}`).join('; ');
+    this.outcomes.set(text, (this.outcomes.get(text) ?? 0) + 1);
+    this.test.expectations.forEach((exp, i) => {
+      if (!inScope(exp.scope, e.pointIndex, this.execution)) return;
+      const sat = holds(exp.cond, e.values);
+      if (i === 0) sat ? this.positive++ : this.negative++;
+      const decisive = exp.quantifier === 'forall' ? !sat : sat;
+      if (decisive && (!this.found[i] || (this.minimal && weight(e) < weight(this.found[i]!)))) this.found[i] = e;
+    });
+  }
+
+  /** Records the first violation of `property`. */
+  violate(property: SafetyProperty, evidence: Evidence, detail: string): void {
+    if (!this.violations.has(property)) this.violations.set(property, { evidence, detail });
+  }
+
+  result(): TestResult {
+    const expectations = this.test.expectations.map((expectation, i) => {
+      const evidence = this.found[i];
+      const ok = expectation.quantifier === 'exists' ? evidence !== undefined : evidence === undefined;
+      return evidence ? { expectation, holds: ok, evidence } : { expectation, holds: ok };
+    });
+    const safety = this.safety();
+    const observation = this.observation();
+    const pass = expectations.every((e) => e.holds) && this.execution.annotations.every((a) => a.holds) && safety.every((s) => s.holds !== s.expectedToFail) && (!observation?.claimed || observation.claimed === observation.frequency);
+    return {
+      name: this.test.name,
+      outcomes: [...this.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([text, count]) => ({ text, count })),
+      expectations,
+      annotations: this.execution.annotations,
+      safety,
+      ...(observation ? { observation } : {}),
+      stats: { crashPoints: this.execution.points.length, crashStates: this.crashStates, evaluations: this.evaluations },
+      verdict: pass ? 'pass' : 'fail',
+      execution: this.execution,
+    };
+  }
+
+  private safety(): SafetyResult[] {
+    if (!this.checksSafety) return [];
+    const expected = new Set([...(this.test.comment ?? '').matchAll(/Safety:\s*([a-z-]+)\s+fails/g)].map((m) => m[1]));
+    return (Object.keys(SAFETY) as SafetyProperty[]).map((property) => {
+      const v = this.violations.get(property);
+      const base = { property, claim: SAFETY[property], expectedToFail: expected.has(property) };
+      return v ? { ...base, holds: false, evidence: v.evidence, detail: v.detail } : { ...base, holds: true };
+    });
+  }
+
+  private observation(): TestResult['observation'] {
+    if (this.test.expectations.length === 0) return undefined;
+    const frequency: Frequency = this.positive === 0 ? 'Never' : this.negative === 0 ? 'Always' : 'Sometimes';
+    const claimed = /Result:\s*(Never|Sometimes|Always)\b/.exec(this.test.comment ?? '')?.[1] as Frequency | undefined;
+    const base = { frequency, positive: this.positive, negative: this.negative };
+    return claimed ? { ...base, claimed } : base;
+  }
+}
+
+/** How much a crash state persisted, for picking the smallest counterexample: the sum of its choices, then its crash point. */
+function weight(e: Evidence): number {
+  return e.choices.reduce((sum, c) => sum + c.chosen, 0) * 10_000 + e.pointIndex;
+}
+
+/** Whether the crash point at `index` counts for `scope` (DESIGN section 2). */
+export function inScope(scope: Scope, index: number, execution: Execution): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'end':
+      return index === execution.points.length - 1;
+    case 'after':
+      return index >= execution.labels.get(scope.label)!;
+    case 'before':
+      return index < execution.labels.get(scope.label)!;
+  }
+}

@@ -1,0 +1,171 @@
+import type { MediaView, Oracle } from '../x86/crash.js';
+import { LINE, PAGE } from '../core/geometry.js';
+import { type Machine } from './machine.js';
+import { blockAddress, type World } from '../core/world.js';
+import { STALE_BYTE } from './layout.js';
+import { dataBlock } from './content.js';
+import { recoverMeta } from '../fs/replay.js';
+import type { Inode, Meta } from '../fs/meta.js';
+import { metaAt, pageKey, type PageWrite } from '../fs/state.js';
+
+/** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
+export interface FsView {
+  exists(name: string): boolean;
+  size(name: string): number;
+  /** The bytes of `[off, off+len)` that exist (bytes past the size do not). */
+  read(name: string, off: number, len: number): number[];
+  /** The recovered metadata and the committed journal prefix it came from. */
+  meta(): { readonly meta: Meta; readonly committed: number };
+  /** Bytes recovery showed in a file that were never written to it (DESIGN 1.2), as sentences. */
+  readonly stale: string[];
+}
+
+
+/**
+ * The recovered view: the journal's committed prefix is chosen first (any prefix at or past the
+ * last forced commit: the periodic commit may have run), recovery replays it, and then each page a
+ * read touches resolves its own choices (which page-cache version was written back, which lines
+ * of a media block persisted).
+ */
+export function fsView(state: Machine, world: World, oracle: Oracle, media: MediaView): FsView {
+  let recovered: Recovered | undefined;
+  const stale: string[] = [];
+  const meta = () => (recovered ??= replayPrefix(state, world, oracle));
+  const ctx = { state, world, oracle, media, meta };
+  const inodeOf = (name: string) => {
+    const ino = meta().meta.names[name];
+    return ino === undefined ? undefined : meta().meta.inodes[ino];
+  };
+  const pages = new Map<string, (at: number) => number>();
+  const byteAt = (ino: number, off: number): number => {
+    const key = pageKey(ino, Math.floor(off / PAGE));
+    let page = pages.get(key);
+    if (!page) pages.set(key, (page = pageReader(ctx, ino, Math.floor(off / PAGE))));
+    return page(off % PAGE);
+  };
+  return {
+    exists: (name) => inodeOf(name) !== undefined,
+    size: (name) => {
+      const inode = inodeOf(name);
+      return inode ? recoveredSize(ctx, inode.ino) : 0;
+    },
+    read(name, off, len) {
+      const inode = inodeOf(name);
+      if (!inode) return [];
+      const end = Math.min(off + len, recoveredSize(ctx, inode.ino));
+      const out: number[] = [];
+      for (let o = off; o < end; o++) out.push(byteAt(inode.ino, o));
+      checkStale(state, world, inode, name, off, out, stale);
+      return out;
+    },
+    meta,
+    stale,
+  };
+}
+
+type Recovered = { readonly meta: Meta; readonly committed: number };
+
+/** What reading the recovered filesystem needs: the crash state, its choices, and the replayed metadata. */
+interface ViewContext {
+  readonly state: Machine;
+  readonly world: World;
+  readonly oracle: Oracle;
+  readonly media: MediaView;
+  readonly meta: () => Recovered;
+}
+
+/** The recovered size: the recorded size, grown by the committed writeback of pages past it. */
+function recoveredSize(ctx: ViewContext, ino: number): number {
+  const inode = ctx.meta().meta.inodes[ino]!;
+  let result = inode.size;
+  for (const key of Object.keys(ctx.state.fs.pages)) {
+    const [i, p] = key.split(':').map(Number) as [number, number];
+    if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
+    const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
+    if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));
+  }
+  return result;
+}
+
+/** A reader of one recovered page that resolves only the lines and choices the bytes read need. */
+function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => number {
+  const inode = ctx.meta().meta.inodes[ino]!;
+  const block = dataBlock(inode, p);
+  const cached = ctx.state.fs.pages[pageKey(ino, p)];
+  const fromMedia = (at: number) => {
+    const addr = blockAddress(ctx.world, block!) + at;
+    return ctx.media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
+  };
+  if (inode.kind !== 'pagecache' || !cached) return block === undefined ? () => 0 : fromMedia;
+  const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
+  // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
+  // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the writes are not in the file.
+  const needsMeta = block === undefined || cached.zeroBase || cached.copy;
+  if (needsMeta && !wb.metaCommitted) return block === undefined || cached.zeroBase ? () => 0 : fromMedia;
+  const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
+  const overlay = new Map<number, number>();
+  if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
+  return (at) => overlay.get(at) ?? base(at);
+}
+
+function replayPrefix(state: Machine, world: World, oracle: Oracle): Recovered {
+  const fs = state.fs;
+  const committed = fs.committed + oracle.choose('journal', fs.handles.length - fs.committed + 1);
+  return { meta: recoverMeta(metaAt(fs, committed), world.bugs), committed };
+}
+
+/** What writeback left of a page-cache page: the writes applied, whether its metadata committed, whether its data landed. */
+interface Writeback {
+  readonly applied: readonly PageWrite[];
+  readonly metaCommitted: boolean;
+  readonly isize: number;
+  readonly landed: boolean;
+}
+
+/**
+ * A page-cache page after the crash. Writeback may have written any of the page's versions (or
+ * none). The metadata writeback needs (allocating the block, growing the recorded size) went into
+ * a handle at the first writeback, which happened at some version up to the one on media: after
+ * the handles that existed when that version was written, so it is committed with them. When the
+ * journal's committed prefix falls between the first and the last candidate, either is possible
+ * (a `meta` choice). data=journal writes are in their own handle instead. In data=ordered the data
+ * reaches media before the handle commits (Documentation/admin-guide/ext4.rst, "data=ordered"); in
+ * data=writeback the handle may commit first, leaving the block's old contents.
+ */
+function writeback(state: Machine, world: World, oracle: Oracle, ino: number, page: number, committed: number): Writeback {
+  const cached = state.fs.pages[pageKey(ino, page)]!;
+  const journaled = cached.writes.filter((w) => w.journaled && w.handles <= committed);
+  const plain = cached.writes.filter((w) => !w.journaled);
+  const version = oracle.choose(`page ${ino}:${page}`, plain.length + 1);
+  const last = plain[version - 1];
+  const metaCommitted = last !== undefined && firstWritebackCommitted(oracle, `${ino}:${page}`, plain[0]!.handles, last.handles, committed);
+  const mayTear = metaCommitted && cached.zeroBase && dataMayLag(world);
+  const landed = !mayTear || oracle.choose(`landed ${ino}:${page}`, 2) === 1;
+  const applied = cached.writes.filter((w) => journaled.includes(w) || plain.slice(0, version).includes(w));
+  return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
+}
+
+/** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix. */
+function firstWritebackCommitted(oracle: Oracle, page: string, earliest: number, latest: number, committed: number): boolean {
+  if (committed >= latest) return true;
+  if (committed < earliest) return false;
+  return oracle.choose(`meta ${page}`, 2) === 1;
+}
+
+/** Whether metadata may commit before the data it points at: ext4 data=writeback (or the seeded ordering bug). */
+function dataMayLag(world: World): boolean {
+  return world.profile.ext4 && (world.config.data === 'writeback' || world.bugs.has('ordered-metadata-before-data'));
+}
+
+/**
+ * No stale data (DESIGN 1.2): every byte recovery shows in a file is zero or a value once written
+ * at that offset of that file. data=writeback is exempt for page-cache files, as ext4.rst says
+ * it may expose old data.
+ */
+function checkStale(state: Machine, world: World, inode: Inode, name: string, off: number, bytes: readonly number[], out: string[]): void {
+  if (inode.kind === 'pagecache' && world.profile.ext4 && world.config.data === 'writeback') return;
+  const history = state.fs.history[inode.ino] ?? {};
+  bytes.forEach((b, i) => {
+    if (b !== 0 && !(history[off + i] ?? []).includes(b)) out.push(`${name}[${off + i}] shows 0x${b.toString(16)}, never written there`);
+  });
+}

@@ -1,0 +1,96 @@
+import { castDraft, type Draft } from 'immer';
+import { LINE, lineOf, splitPieces, type Piece } from '../core/geometry.js';
+
+/**
+ * The CPU half of persistence (DESIGN 1.1), for one thread: which stores have reached the media for
+ * certain (`durable`), and which may or may not have (`cached`, `nt`). Flush completion follows the
+ * PTSO-syn / PMDK view that DESIGN 1.1 chooses: a flush takes effect at the next fence (clflushopt,
+ * clwb) or at the next operation boundary (clflush), never asynchronously later.
+ */
+export interface CpuState {
+  /** Program-order number of the next store piece. */
+  readonly seq: number;
+  /** Cached store pieces not yet guaranteed persistent, in program order over all lines. */
+  readonly cached: readonly Pending[];
+  /** Non-temporal store pieces not yet guaranteed persistent, in program order. */
+  readonly nt: readonly Pending[];
+  /** Flushes (clflushopt, clwb, and the eviction a non-temporal store causes) waiting for a fence. */
+  readonly flushes: readonly PendingFlush[];
+  /** Guaranteed media contents of every line a store has reached, keyed by line number. */
+  readonly durable: Readonly<Record<number, LineImage>>;
+}
+
+/** A store piece in flight, tagged with its program-order number. */
+export interface Pending extends Piece {
+  readonly seq: number;
+  readonly line: number;
+}
+
+/** A flush of `line` that, once fenced, guarantees every piece of that line up to `upto`. */
+export interface PendingFlush {
+  readonly line: number;
+  readonly upto: number;
+}
+
+/** A line's bytes and, for each byte, the program-order number of the piece that wrote it (-1: initial). */
+export interface LineImage {
+  readonly bytes: readonly number[];
+  readonly seqs: readonly number[];
+}
+
+export const EMPTY_CPU: CpuState = { seq: 0, cached: [], nt: [], flushes: [], durable: {} };
+
+/** Writes `piece` into `image` unless a later piece already wrote those bytes. */
+export function applyPiece(image: { bytes: number[]; seqs: number[] }, piece: Pending): void {
+  const start = piece.addr - piece.line * LINE;
+  piece.bytes.forEach((byte, i) => {
+    if (image.seqs[start + i]! < piece.seq) {
+      image.bytes[start + i] = byte;
+      image.seqs[start + i] = piece.seq;
+    }
+  });
+}
+
+/** The guaranteed image of `line`, or its initial contents (`initial`) when no store reached it. */
+export function durableLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): LineImage {
+  return cpu.durable[line] ?? { bytes: initial(line), seqs: new Array<number>(LINE).fill(-1) };
+}
+
+/** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
+export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], nt: boolean): Pending[] {
+  const added = splitPieces(addr, bytes).map((piece) => ({ ...piece, seq: cpu.seq++, line: lineOf(piece.addr) }));
+  (nt ? cpu.nt : cpu.cached).push(...castDraft(added));
+  return added;
+}
+
+/** Makes every listed piece durable and drops it from the in-flight lists. */
+export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): void {
+  if (pieces.length === 0) return;
+  const done = new Set(pieces.map((p) => p.seq));
+  for (const piece of pieces) {
+    const image = (cpu.durable[piece.line] ??= structuredCloneLine(durableLine(cpu, piece.line, initial)));
+    applyPiece(image, piece);
+  }
+  cpu.cached = cpu.cached.filter((p) => !done.has(p.seq));
+  cpu.nt = cpu.nt.filter((p) => !done.has(p.seq));
+}
+
+function structuredCloneLine(image: LineImage): { bytes: number[]; seqs: number[] } {
+  return { bytes: [...image.bytes], seqs: [...image.seqs] };
+}
+
+/** The bytes the program sees at `addr`: media contents with every store so far applied in program order. */
+export function visibleBytes(cpu: CpuState, initial: (line: number) => readonly number[], addr: number, size: number): number[] {
+  const lines = new Map<number, readonly number[]>();
+  const lineBytes = (line: number) => {
+    const base = durableLine(cpu, line, initial);
+    const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
+    for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
+    return image.bytes;
+  };
+  return Array.from({ length: size }, (_, i) => {
+    const line = lineOf(addr + i);
+    if (!lines.has(line)) lines.set(line, lineBytes(line));
+    return lines.get(line)![addr + i - line * LINE]!;
+  });
+}

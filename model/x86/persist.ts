@@ -1,0 +1,99 @@
+import type { Draft } from 'immer';
+import type { Bugs } from '../../profiles/bugs.js';
+import { addStore, makeDurable, type CpuState, type Pending } from './cpu.js';
+import { lineOf } from '../core/geometry.js';
+import type { Platform } from '../../profiles/platforms.js';
+
+/** What the persistence rules need besides the CPU state. */
+export interface PersistContext {
+  readonly platform: Platform;
+  readonly bugs: Bugs;
+  /** The media contents of a line no store has reached. */
+  readonly initial: (line: number) => readonly number[];
+}
+
+/** A store: the pieces go to the cache (DESIGN 1.1; Intel SDM vol. 3A §9.2.2 [formerly §8.2.2]). */
+export function store(cpu: Draft<CpuState>, addr: number, bytes: readonly number[]): void {
+  addStore(cpu, addr, bytes, false);
+}
+
+/**
+ * A non-temporal store (MOVNTI, MOVNTDQ): its pieces bypass the cache and may land at any time until
+ * the next fence. "If the memory being written to is present in the cache hierarchy, the data in the
+ * caches is evicted" (Intel SDM vol. 1 §10.4.6.2 [formerly §10.4.6.2], caching of temporal vs
+ * non-temporal data), so earlier cached stores to the same lines are written back by that fence too.
+ */
+export function ntstore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
+  const before = cpu.seq - 1;
+  const pieces = addStore(cpu, addr, bytes, true);
+  if (ctx.platform.cachesPersistent) return;
+  for (const line of new Set(pieces.map((p) => p.line))) cpu.flushes.push({ line, upto: before });
+}
+
+/**
+ * `clflush`: ordered with all stores and other clflushes (SDM vol. 3A §9.2.2: "CLFLUSH is ordered
+ * with respect to ... writes"); by the next operation every earlier store to the line is persistent
+ * (DESIGN 1.1). On eADR the earlier stores to the line have then left the store buffer, and the store
+ * buffer drains in program order, so every store before the last one to that line is persistent too.
+ */
+export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext): void {
+  const line = lineOf(addr);
+  if (ctx.bugs.has('clflush-unordered')) {
+    cpu.flushes.push({ line, upto: cpu.seq - 1 });
+    return;
+  }
+  if (ctx.platform.cachesPersistent) {
+    const last = cpu.cached.findLast((p) => p.line === line);
+    if (last) makeDurable(cpu, cpu.cached.filter((p) => p.seq <= last.seq), ctx.initial);
+    return;
+  }
+  makeDurable(cpu, cpu.cached.filter((p) => p.line === line), ctx.initial);
+}
+
+/**
+ * `clflushopt` and `clwb`: "ordered only by store-fencing operations" (SDM vol. 2A CLFLUSHOPT, CLWB),
+ * so they take effect at the next sfence, mfence or locked read-modify-write. On eADR the fence
+ * persists everything anyway, so they add nothing (DESIGN 1.1).
+ */
+export function flushOpt(cpu: Draft<CpuState>, addr: number, ctx: PersistContext): void {
+  if (ctx.platform.cachesPersistent) return;
+  cpu.flushes.push({ line: lineOf(addr), upto: cpu.seq - 1 });
+}
+
+/**
+ * `sfence`, `mfence` or a locked instruction: completes pending flushes and non-temporal stores
+ * (SDM vol. 3A §9.2.2: "SFENCE instructions cannot pass earlier writes or executions of CLFLUSH and
+ * CLFLUSHOPT"). On eADR it also drains the store buffer, so every earlier store is persistent.
+ */
+export function fence(cpu: Draft<CpuState>, kind: 'sfence' | 'mfence' | 'locked', ctx: PersistContext): void {
+  if (kind === 'sfence' && ctx.bugs.has('sfence-noop')) return;
+  if (ctx.platform.cachesPersistent) {
+    makeDurable(cpu, [...cpu.cached, ...cpu.nt], ctx.initial);
+  } else {
+    makeDurable(cpu, [...fencedFlushes(cpu), ...cpu.nt], ctx.initial);
+  }
+  cpu.flushes = [];
+}
+
+function fencedFlushes(cpu: CpuState): Pending[] {
+  return cpu.cached.filter((p) => cpu.flushes.some((f) => f.line === p.line && p.seq <= f.upto));
+}
+
+/**
+ * `xchg` with a memory operand is locked (SDM vol. 2B XCHG: "the processor's locking protocol is
+ * automatically implemented"), so it fences first; its own store then sits in the cache, where eADR
+ * makes it persistent because a locked store is globally visible when the instruction completes.
+ */
+export function lockedStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
+  fence(cpu, 'locked', ctx);
+  const pieces = addStore(cpu, addr, bytes, false);
+  if (ctx.platform.cachesPersistent) makeDurable(cpu, pieces, ctx.initial);
+}
+
+/**
+ * Writes `bytes` at `addr` so that they are persistent when the step ends: what the kernel does
+ * with non-temporal copies and a fence (DAX write(), block zeroing), or what writeback I/O does.
+ */
+export function persistNow(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
+  makeDurable(cpu, addStore(cpu, addr, bytes, false), ctx.initial);
+}

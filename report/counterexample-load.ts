@@ -1,0 +1,71 @@
+import { UserError } from '../lang/errors.js';
+import type { Litmus } from '../lang/ast.js';
+import { COUNTEREXAMPLE_VERSION, type Counterexample } from './counterexample.js';
+import { parseLitmus } from '../lang/parse.js';
+import { readText } from '../lang/read-text.js';
+
+/** A field of a counterexample file that is missing or malformed: named by its path, with the reason. */
+export class BadCounterexample extends UserError {
+  constructor(field: string, reason: string) {
+    super(`field '${field}': ${reason}`);
+    this.name = 'BadCounterexample';
+  }
+}
+
+type Check = (value: unknown, field: string) => void;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const want = (ok: boolean, field: string, reason: string) => {
+  if (!ok) throw new BadCounterexample(field, reason);
+};
+const str: Check = (v, f) => want(typeof v === 'string', f, 'expected a string');
+const nat: Check = (v, f) => want(Number.isSafeInteger(v) && (v as number) >= 0, f, 'expected a whole number of at least 0');
+const nullable = (check: Check): Check => (v, f) => (v === null ? undefined : check(v, f));
+const object = (fields: Record<string, Check>): Check => (v, f) => {
+  want(isObject(v), f, 'expected an object');
+  for (const [key, check] of Object.entries(fields)) check((v as Record<string, unknown>)[key], f ? `${f}.${key}` : key);
+};
+const list = (check: Check): Check => (v, f) => {
+  want(Array.isArray(v), f, 'expected a list');
+  (v as unknown[]).forEach((item, i) => check(item, `${f}[${i}]`));
+};
+const map = (check: Check): Check => (v, f) => {
+  want(isObject(v), f, 'expected an object');
+  for (const [key, item] of Object.entries(v as Record<string, unknown>)) check(item, `${f}.${key}`);
+};
+
+/** The shape of version 1 (see counterexamples/schema.json for the same rules as JSON Schema). */
+const SHAPE = object({
+  schema: (v, f) => want(v === 'daxcheck-counterexample', f, "expected \"daxcheck-counterexample\""),
+  version: (v, f) => want(v === COUNTEREXAMPLE_VERSION, f, `unknown version ${JSON.stringify(v)} (this daxcheck reads version ${COUNTEREXAMPLE_VERSION})`),
+  name: str,
+  cell: nullable(object({ mode: str, platform: str, recipe: str })),
+  property: str,
+  program: str,
+  config: map(str),
+  violated: nullable(str),
+  crashPoint: object({ index: nat, description: str }),
+  crashState: list(object({ site: str, chosen: nat, of: nat })),
+  persisted: list(str),
+  observed: map(str),
+  fastCheck: nullable(object({ seed: (v, f) => want(Number.isSafeInteger(v), f, 'expected a whole number'), path: str, numRuns: nat })),
+});
+
+/** Reads and validates a counterexample file, and parses its program. Every problem names the field. */
+export function loadCounterexample(file: string): { cx: Counterexample; test: Litmus } {
+  const text = readText(file);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`not JSON (truncated or corrupt): ${(e as Error).message}`);
+  }
+  SHAPE(json, '');
+  const cx = json as Counterexample;
+  try {
+    return { cx, test: parseLitmus(cx.program) };
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const where = e.at ? ` at line ${e.at.line}, column ${e.at.col}` : '';
+    throw new BadCounterexample('program', `no longer parses${where}: ${e.message}`);
+  }
+}
