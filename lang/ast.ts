@@ -143,6 +143,51 @@ export type Op = OpBase &
 export type OpName = Op['op'];
 export type OpOf<K extends OpName> = Extract<Op, { op: K }>;
 
+/** How an operation is written: `NAME = op ...` (it assigns a name), a label `NAME:`, or plainly `op ...`. */
+export type OpForm = 'plain' | 'assigning' | 'label';
+
+/**
+ * Every operation of the language in DESIGN order, with how it is written. The parser's tables, the
+ * generator's keywords and the model's operation tables are typed against `OpName`, so an operation
+ * missing from any of them is a compile error.
+ */
+export const OPERATIONS = {
+  create: 'plain',
+  unlink: 'plain',
+  rename: 'plain',
+  write: 'plain',
+  fallocate: 'plain',
+  truncate: 'plain',
+  fsync: 'plain',
+  fdatasync: 'plain',
+  sync: 'plain',
+  mmap: 'assigning',
+  munmap: 'plain',
+  msync: 'plain',
+  madvise: 'plain',
+  store: 'plain',
+  ntstore: 'plain',
+  clflush: 'plain',
+  clflushopt: 'plain',
+  clwb: 'plain',
+  sfence: 'plain',
+  mfence: 'plain',
+  lfence: 'plain',
+  xchg: 'plain',
+  load: 'assigning',
+  daxctl: 'plain',
+  reflink: 'plain',
+  pin: 'assigning',
+  dma: 'plain',
+  unpin: 'plain',
+  label: 'label',
+} as const satisfies { readonly [K in OpName]: OpForm };
+
+/** The operations written `NAME = op ...`. */
+export type AssigningOpName = { [K in OpName]: (typeof OPERATIONS)[K] extends 'assigning' ? K : never }[OpName];
+/** The operations written `op ...`. */
+export type PlainOpName = { [K in OpName]: (typeof OPERATIONS)[K] extends 'plain' ? K : never }[OpName];
+
 /** How a declared file's blocks start out. */
 export type FileState = 'written' | 'unwritten' | 'hole';
 
@@ -219,11 +264,26 @@ export interface Expectation {
   readonly cond: Cond;
 }
 
+/** Never, Sometimes or Always: how often a condition holds over the crash states in scope (herd's Observation). */
+export type Frequency = 'Never' | 'Sometimes' | 'Always';
+
+/**
+ * What the header comment claims, in the words of the Linux memory-model litmus tests: `Result:` how
+ * often the first expectation's condition holds, and `Safety: PROPERTY fails` for each safety
+ * property the test shows violated on purpose (an unsafe profile).
+ */
+export interface Claims {
+  readonly result?: { readonly frequency: Frequency; readonly at?: Pos };
+  readonly safetyFails: readonly { readonly property: string; readonly at?: Pos }[];
+}
+
 /** A whole litmus test. */
 export interface Litmus {
   readonly name: string;
   /** The text inside the header comment `(* ... *)`, verbatim, or undefined when there is none. */
   readonly comment?: string;
+  /** The claims the header comment makes (parsed from `comment`); absent when it makes none. */
+  readonly claims?: Claims;
   readonly config: readonly ConfigEntry[];
   readonly decls: readonly Decl[];
   readonly program: readonly Op[];

@@ -1,6 +1,6 @@
 import { UserError } from './errors.js';
-import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from './ast.js';
-import type { Failure, MapFlag, Op, WriteFlag } from './ast.js';
+import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, OPERATIONS, WRITE_FLAGS } from './ast.js';
+import type { AssigningOpName, Failure, MapFlag, Op, OpName, PlainOpName, WriteFlag } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { number, value } from './values.js';
 
@@ -78,7 +78,8 @@ function daxctl(cur: Cursor): Op {
   return { ...base, mode, align: number(cur, "an alignment after 'align='") };
 }
 
-const PLAIN: Readonly<Record<string, PlainParser>> = {
+/** A parser for every operation written `op ...` (a missing one is a compile error). */
+const PLAIN: { readonly [K in PlainOpName]: PlainParser } = {
   create: (c) => ({ op: 'create', file: file(c) }),
   unlink: (c) => ({ op: 'unlink', file: file(c) }),
   rename: (c) => ({ op: 'rename', from: file(c), to: file(c) }),
@@ -106,7 +107,8 @@ const PLAIN: Readonly<Record<string, PlainParser>> = {
   unpin: (c) => ({ op: 'unpin', pin: pin(c) }),
 };
 
-const ASSIGNING: Readonly<Record<string, AssigningParser>> = {
+/** A parser for every operation written `NAME = op ...`. */
+const ASSIGNING: { readonly [K in AssigningOpName]: AssigningParser } = {
   mmap,
   load: (c, dst) => ({ op: 'load', dst, ...address(c), size: c.isWord() ? number(c, 'a size') : undefined }),
   pin: (c, dst) => ({ op: 'pin', dst, map: map(c), off: off(c), len: len(c), longterm: longterm(c) }),
@@ -114,9 +116,7 @@ const ASSIGNING: Readonly<Record<string, AssigningParser>> = {
 
 /** Every operation in DESIGN order, as the message for an unknown one lists them. */
 const ALL_OPS = [
-  ...['create', 'unlink', 'rename', 'write', 'fallocate', 'truncate', 'fsync', 'fdatasync', 'sync'],
-  ...['NAME = mmap', 'munmap', 'msync', 'madvise', 'store', 'ntstore', 'clflush', 'clflushopt', 'clwb'],
-  ...['sfence', 'mfence', 'lfence', 'xchg', 'NAME = load', 'daxctl', 'reflink', 'NAME = pin', 'dma', 'unpin'],
+  ...Object.entries(OPERATIONS).flatMap(([name, form]) => (form === 'plain' ? [name] : form === 'assigning' ? [`NAME = ${name}`] : [])),
   'or a label NAME:',
 ].join(', ');
 
@@ -140,7 +140,7 @@ function assignment(cur: Cursor): Op {
   const dst = cur.name('a name for the result').text;
   cur.punct('=');
   const word = cur.peek();
-  const parse = word.kind === 'word' ? ASSIGNING[word.text] : undefined;
+  const parse = word.kind === 'word' && isForm(word.text, 'assigning') ? ASSIGNING[word.text] : undefined;
   if (parse === undefined) cur.fail("mmap, load or pin after 'NAME ='");
   cur.next();
   return parse(cur, dst);
@@ -148,10 +148,14 @@ function assignment(cur: Cursor): Op {
 
 function plain(cur: Cursor): Op {
   const word = cur.peek();
-  const parse = word.kind === 'word' ? PLAIN[word.text] : undefined;
+  const parse = word.kind === 'word' && isForm(word.text, 'plain') ? PLAIN[word.text] : undefined;
   if (parse === undefined) cur.fail(`an operation (${ALL_OPS})`);
   cur.next();
   return parse(cur);
+}
+
+function isForm<F extends 'plain' | 'assigning'>(word: string, form: F): word is F extends 'plain' ? PlainOpName : AssigningOpName {
+  return Object.hasOwn(OPERATIONS, word) && OPERATIONS[word as OpName] === form;
 }
 
 function failure(cur: Cursor): Failure {

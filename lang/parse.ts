@@ -1,4 +1,5 @@
 import type { ConfigEntry, Decl, Expectation, Litmus, Observation, Op } from './ast.js';
+import { parseClaims } from './claims.js';
 import { parseExpectation } from './cond.js';
 import { Cursor } from './cursor.js';
 import { parseConfig, parseDevice, parseFile } from './decls.js';
@@ -14,11 +15,12 @@ export function parseLitmus(text: string): Litmus {
   const { tokens, comments } = tokenize(text);
   const cur = new Cursor(tokens);
   const name = parseHeader(cur);
-  const comment = comments.find((c) => c.afterToken === NAME_TOKEN)?.text;
+  const header = comments.find((c) => c.afterToken === NAME_TOKEN);
   const { config, decls } = parsePreamble(cur);
   const program = parseProgram(cur);
   const { observations, expectations } = parseChecks(cur);
-  const head = comment === undefined ? { name } : { name, comment };
+  const claims = header && parseClaims(header.text, header.at);
+  const head = { name, ...(header ? { comment: header.text } : {}), ...(claims ? { claims } : {}) };
   return { ...head, config, decls, program, observations, expectations };
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../lang/ast.js';
+import { parseClaims } from '../lang/claims.js';
+import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, OPERATIONS, WRITE_FLAGS } from '../lang/ast.js';
 import type { Cond, Decl, Expectation, Failure, Litmus, Observation, Op, OpName, Scope, Value } from '../lang/ast.js';
 
 /** Words with a meaning somewhere in the language; generated names avoid them so every line reads one way. */
@@ -7,9 +8,7 @@ const KEYWORDS = new Set<string>([
   ...['daxcheck', 'config', 'file', 'device', 'program', 'observe', 'exists', 'forall', 'as', 'str'],
   ...['size', 'after', 'before', 'at', 'end', 'longterm', 'align', 'fill', 'content', 'written'],
   ...['unwritten', 'hole', 'dax', 'nodax', 'STATIC', 'NONE', 'MADV_DIRECT_ACCESS', 'SIGBUS'],
-  ...['create', 'unlink', 'rename', 'write', 'fallocate', 'truncate', 'fsync', 'fdatasync', 'sync'],
-  ...['mmap', 'munmap', 'msync', 'madvise', 'store', 'ntstore', 'clflush', 'clflushopt', 'clwb'],
-  ...['sfence', 'mfence', 'lfence', 'xchg', 'load', 'daxctl', 'reflink', 'pin', 'dma', 'unpin'],
+  ...Object.keys(OPERATIONS).filter((name) => name !== 'label'),
   ...MAP_FLAGS,
   ...WRITE_FLAGS,
   ...FALLOCATE_MODES,
@@ -177,5 +176,11 @@ export function litmusArbitrary(): fc.Arbitrary<Litmus> {
       expectations: fc.array(expectation, { maxLength: 4 }),
     },
     { requiredKeys: ['name', 'config', 'decls', 'program', 'observations', 'expectations'] },
-  );
+  ).map(withClaims);
+}
+
+/** A generated test with the claims its comment makes, as the parser would read them. */
+function withClaims(test: Litmus): Litmus {
+  const claims = test.comment === undefined ? undefined : parseClaims(test.comment);
+  return claims ? { ...test, claims } : test;
 }

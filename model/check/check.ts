@@ -13,9 +13,10 @@ import { makeWorld, type World } from '../core/world.js';
 import { observe, type Observed } from './observe.js';
 import type { Litmus } from '../../lang/ast.js';
 import { Tally, type TestResult } from './tally.js';
+import { usesFilesystem } from './uses-filesystem.js';
 import { validate } from './validate.js';
 
-export type { Evidence, ExpectationResult, Frequency, SafetyResult, TestResult } from './tally.js';
+export type { Evidence, ExpectationResult, SafetyResult, TestResult } from './tally.js';
 export { inScope } from './tally.js';
 
 /** Crash-state evaluations allowed at one crash point: enough for every catalogue test many times over. */
@@ -27,16 +28,6 @@ export interface CheckOptions {
   readonly limit?: number;
   /** Report, for each expectation, the counterexample that persisted the least (for minimized counterexamples). */
   readonly minimal?: boolean;
-}
-
-/** Operations that need the filesystem; a test with one (or a file declaration) gets the safety properties checked. */
-const FS_OPS = new Set(['create', 'unlink', 'rename', 'write', 'fallocate', 'truncate', 'fsync', 'fdatasync', 'sync', 'daxctl', 'reflink']);
-
-/** Whether the test touches the filesystem at all. */
-export function usesFilesystem(test: Litmus): boolean {
-  const devices = new Set(test.decls.filter((d) => d.decl === 'device').map((d) => d.name));
-  const onFile = (op: Litmus['program'][number]) => FS_OPS.has(op.op) && !('file' in op && devices.has(op.file));
-  return test.decls.some((d) => d.decl === 'file') || test.program.some(onFile);
 }
 
 /** Runs a litmus test: every crash point, every crash state its observations can tell apart. */

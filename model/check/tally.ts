@@ -3,7 +3,7 @@ import type { Choice } from './explore.js';
 import type { CrashPoint, Execution } from './execute.js';
 import { SAFETY, type SafetyProperty } from '../fs/safety.js';
 import { showObserved, type Observed } from './observe.js';
-import type { Expectation, Litmus, Scope } from '../../lang/ast.js';
+import type { Expectation, Frequency, Litmus, Scope } from '../../lang/ast.js';
 
 /** A crash state that decides something: where the crash was, what persisted, what recovery saw. */
 export interface Evidence {
@@ -33,9 +33,6 @@ export interface SafetyResult {
   readonly evidence?: Evidence;
   readonly detail?: string;
 }
-
-/** Never, Sometimes or Always: how often a condition held over the crash states in scope (herd's Observation). */
-export type Frequency = 'Never' | 'Sometimes' | 'Always';
 
 export interface TestResult {
   readonly name: string;
@@ -113,7 +110,7 @@ export class Tally {
 
   private safety(): SafetyResult[] {
     if (!this.checksSafety) return [];
-    const expected = new Set([...(this.test.comment ?? '').matchAll(/Safety:\s*([a-z-]+)\s+fails/g)].map((m) => m[1]));
+    const expected = new Set(this.test.claims?.safetyFails.map((c) => c.property));
     return (Object.keys(SAFETY) as SafetyProperty[]).map((property) => {
       const v = this.violations.get(property);
       const base = { property, claim: SAFETY[property], expectedToFail: expected.has(property) };
@@ -124,7 +121,7 @@ export class Tally {
   private observation(): TestResult['observation'] {
     if (this.test.expectations.length === 0) return undefined;
     const frequency: Frequency = this.positive === 0 ? 'Never' : this.negative === 0 ? 'Always' : 'Sometimes';
-    const claimed = /Result:\s*(Never|Sometimes|Always)\b/.exec(this.test.comment ?? '')?.[1] as Frequency | undefined;
+    const claimed = this.test.claims?.result?.frequency;
     const base = { frequency, positive: this.positive, negative: this.negative };
     return claimed ? { ...base, claimed } : base;
   }

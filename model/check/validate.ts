@@ -1,4 +1,5 @@
 import { UserError } from '../../lang/errors.js';
+import { SAFETY } from '../fs/safety.js';
 import type { Machine } from '../kernel/machine.js';
 import type { Cond, Litmus, Observation } from '../../lang/ast.js';
 
@@ -16,6 +17,9 @@ export function validate(test: Litmus, initial: Machine): void {
     kinds.set(obs.name, obs.kind === 'bytes' && obs.asStr ? 'str' : 'int');
   }
   for (const exp of test.expectations) checkCond(exp.cond, kinds, exp.at);
+  for (const claim of test.claims?.safetyFails ?? []) {
+    if (!Object.hasOwn(SAFETY, claim.property)) throw new UserError(`unknown safety property '${claim.property}' in 'Safety: ... fails' (expected one of ${Object.keys(SAFETY).join(', ')})`, claim.at);
+  }
   const labels = new Set(test.program.flatMap((op) => (op.op === 'label' ? [op.name] : [])));
   for (const exp of test.expectations) {
     const scope = exp.scope;

@@ -54,6 +54,7 @@ describe('parseLitmus: the DESIGN example', () => {
       name: 'fsdax-store+clwb+sfence',
       comment:
         ' Result: Sometimes. Flush and fence persist the data, but the block\n   allocated by the write fault is only in the running transaction. ',
+      claims: { result: { frequency: 'Sometimes', at: { line: 2, col: 4 } }, safetyFails: [] },
       config: [
         { at: { line: 4, col: 8 }, key: 'platform', value: 'adr' },
         { at: { line: 4, col: 21 }, key: 'fs', value: 'ext4-dax' },
@@ -93,6 +94,24 @@ describe('parseLitmus: the DESIGN example', () => {
     const crlf = parseLitmus(DESIGN_EXAMPLE.replace(/\n/g, '\r\n\r\n'));
     expect(crlf.comment).toContain('block\r\n\r\n   allocated');
     expect(comparable({ ...crlf, comment: 0 })).toEqual(comparable({ ...parseLitmus(DESIGN_EXAMPLE), comment: 0 }));
+  });
+});
+
+describe('parseLitmus: header claims', () => {
+  test('Result: and each Safety: PROPERTY fails, with their positions', () => {
+    const test = parseLitmus('daxcheck t\n(* Result: Never. Why.\n   Safety: no-stale-data fails. Safety: well-formed fails *)\nprogram\n');
+    expect(test.claims).toEqual({
+      result: { frequency: 'Never', at: { line: 2, col: 4 } },
+      safetyFails: [
+        { property: 'no-stale-data', at: { line: 3, col: 4 } },
+        { property: 'well-formed', at: { line: 3, col: 33 } },
+      ],
+    });
+  });
+
+  test('a comment without claims, or a claim outside the header comment, gives none', () => {
+    expect(parseLitmus('daxcheck t\n(* just words *)\nprogram\n').claims).toBeUndefined();
+    expect(parseLitmus('daxcheck t\nprogram\n(* Result: Always *)\n').claims).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, devdax } from '../../helpers.js';
+import { UserError } from '../../../lang/errors.js';
+import { check, devdax, thrown } from '../../helpers.js';
 
 const program = '  store m[0] 0x2a\n  A:\n  clflush m[0]\n  B:\n  store m[64] 0x1';
 
@@ -28,6 +29,12 @@ describe('expectations and scopes (DESIGN section 2)', () => {
     const text = (claim: string) => devdax('adr', program, 'observe x = d[0:8]\nexists x=0x2a').replace('daxcheck t\n', `daxcheck t\n(* Result: ${claim} *)\n`);
     expect(check(text('Sometimes')).verdict).toBe('pass');
     expect(check(text('Always')).verdict).toBe('fail');
+  });
+  it("refuses a header's Safety claim about a property that does not exist, at its position", () => {
+    const text = devdax('adr', program, 'observe x = d[0:8]').replace('daxcheck t\n', 'daxcheck t\n(* Safety: no-stale-dat fails *)\n');
+    const e = thrown(() => check(text)) as UserError;
+    expect(e).toBeInstanceOf(UserError);
+    expect([e.at, e.message]).toEqual([{ line: 2, col: 4 }, expect.stringContaining("unknown safety property 'no-stale-dat'")]);
   });
   it('counts a crash point before the program, after each operation and inside torn stores', () => {
     const r = check(devdax('adr', '  store m[0] 0x11*16', 'observe x = d[0:16]'));
