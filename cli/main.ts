@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { setAutoFreeze } from 'immer';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../lang/errors.js';
+import type { Reporter } from '../report/events.js';
+import { FORMATS, REPORTERS, type Format } from '../report/reporters.js';
 import { runCatalogue } from './catalogue.js';
 import { runMatrix } from './matrix.js';
 import { runReplay } from './replay-command.js';
@@ -41,56 +43,52 @@ export function main(argv: readonly string[], io: Io): number {
 
 type Done = (status: number) => void;
 
+/** The options every command that prints results takes: `--format NAME`, and `--json` for `--format json`. */
+interface FormatOptions {
+  readonly format: Format;
+  readonly json?: boolean;
+}
+
+/** Adds `--format` (and `--json`, its short form) to a command. */
+function withFormat(command: Command): Command {
+  return command
+    .addOption(new Option('--format <name>', 'output format').choices(FORMATS).default('text'))
+    .option('--json', 'the same as --format json');
+}
+
+/** The reporter the options ask for. */
+function reporterOf(opts: FormatOptions): Reporter {
+  return REPORTERS[opts.json ? 'json' : opts.format];
+}
+
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
-  program
-    .command('run')
-    .description('check litmus tests and print their reports')
-    .argument('<files...>', 'litmus test files')
-    .option('--json', 'print one JSON object per test, one per line')
-    .action((files: string[], opts: { json?: boolean }) => done(runRun(files, opts.json === true, io)));
-  program
-    .command('promote')
-    .description("write each test's report as its golden .expected file")
-    .argument('<files...>', 'litmus test files')
-    .action((files: string[]) => done(runPromote(files, io)));
-  program
-    .command('catalogue')
-    .description('run every litmus test under DIR against its golden report')
-    .argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`)
-    .action((dir: string) => done(runCatalogue(dir, io)));
+  withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files'))
+    .action((files: string[], opts: FormatOptions) => done(runRun(files, reporterOf(opts), io)));
+  withFormat(program.command('promote').description("write each test's report as its golden .expected file").argument('<files...>', 'litmus test files'))
+    .action((files: string[], opts: FormatOptions) => done(runPromote(files, reporterOf(opts), io)));
+  withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`))
+    .action((dir: string, opts: FormatOptions) => done(runCatalogue(dir, reporterOf(opts), io)));
 }
 
 /** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
 function counterexampleCommands(program: Command, io: Io, done: Done): void {
-  program
-    .command('matrix')
-    .description('check every mapping mode, platform and recipe with generated workloads (the main job)')
-    .option('--json', 'print one JSON object instead of the table')
+  withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)'))
     .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), 1)
     .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), 50)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', 'matrix-out')
-    .action((opts: { json?: boolean; seed: number; numRuns: number; cell?: string; out: string }) => {
-      done(guard(io, () => runMatrix({ ...opts, json: opts.json === true }, io)));
+    .action((opts: FormatOptions & { seed: number; numRuns: number; cell?: string; out: string }) => {
+      done(guard(io, () => runMatrix({ ...opts, json: opts.json === true || opts.format === 'json' }, io)));
     });
-  program
-    .command('replay')
-    .description('re-run counterexample files without the random generator')
-    .argument('<files...>', 'counterexample JSON files')
-    .action((files: string[]) => done(runReplay(files, io)));
-  program
-    .command('show')
-    .description('explain counterexample files on one screen')
-    .argument('<files...>', 'counterexample JSON files')
+  withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
+    .action((files: string[], opts: FormatOptions) => done(runReplay(files, reporterOf(opts), io)));
+  withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
     .option('--litmus', 'print each as a litmus test for a catalogue')
-    .action((files: string[], opts: { litmus?: boolean }) => done(runShow(files, opts.litmus === true, io)));
-  program
-    .command('report')
-    .description('write one self-contained HTML page explaining counterexample files')
-    .argument('<files...>', 'counterexample JSON files')
+    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(runShow(files, opts.litmus === true, reporterOf(opts), io)));
+  withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
     .requiredOption('--html <out>', 'the HTML file to write')
-    .action((files: string[], opts: { html: string }) => done(runHtmlReport(files, opts.html, io)));
+    .action((files: string[], opts: FormatOptions & { html: string }) => done(runHtmlReport(files, opts.html, reporterOf(opts), io)));
 }
 
 /** A commander parser for a whole number, refusing anything else with a clear message. */

@@ -1,32 +1,22 @@
-import { checkLitmus, type CheckOptions, type TestResult } from '../model/check/check.js';
-import { UserError, formatUserError } from '../lang/errors.js';
-import { ExplorationLimit } from '../model/check/explore.js';
 import type { Litmus } from '../lang/ast.js';
-import { jsonError, jsonReport } from '../report/json.js';
 import { loadLitmus } from '../lang/load.js';
-import { textReport } from '../report/text.js';
+import { checkLitmus, type CheckOptions } from '../model/check/check.js';
+import type { FileRun } from '../report/events.js';
+import { asUserError } from './per-file.js';
 
-/** The result of running one litmus file: its text and JSON reports, or its one-line error. */
-export type FileRun =
-  | { readonly kind: 'ran'; readonly file: string; readonly test: Litmus; readonly result: TestResult; readonly text: string; readonly json: Record<string, unknown> }
-  | { readonly kind: 'error'; readonly file: string; readonly message: string; readonly json: Record<string, unknown> };
-
-/** Loads, checks and reports one file; user errors become an error result, never an exception. */
+/** Loads and checks one file; its failure becomes an error result, never an exception. */
 export function runFile(file: string, options: CheckOptions = {}): FileRun {
   let test: Litmus | undefined;
   try {
     test = loadLitmus(file);
-    const result = checkLitmus(test, options);
-    return { kind: 'ran', file, test, result, text: textReport(test, result), json: jsonReport(file, test, result) };
+    return { kind: 'ran', file, test, result: checkLitmus(test, options) };
   } catch (e) {
-    const error = e instanceof UserError ? e : new UserError(e instanceof ExplorationLimit ? e.message : `internal error, please report it with this file: ${String(e)}`);
-    const message = formatUserError(file, error);
-    return { kind: 'error', file, message, json: jsonError(file, { ...error.at, message: error.message }, test?.name) };
+    return { kind: 'error', file, error: asUserError(e), ...(test ? { name: test.name } : {}) };
   }
 }
 
-/** Exit status for a set of runs: 2 if any errored, 1 if any failed, else 0. */
-export function exitStatus(runs: readonly FileRun[]): number {
-  if (runs.some((r) => r.kind === 'error')) return 2;
-  return runs.some((r) => r.kind === 'ran' && r.result.verdict === 'fail') ? 1 : 0;
+/** The exit status of one run: 2 if it errored, 1 if it failed, else 0. */
+export function runStatus(run: FileRun): number {
+  if (run.kind === 'error') return 2;
+  return run.result.verdict === 'fail' ? 1 : 0;
 }

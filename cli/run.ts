@@ -1,13 +1,13 @@
+import type { Reporter } from '../report/events.js';
 import type { Io } from './io.js';
-import { exitStatus, runFile } from './run-file.js';
+import { perFile } from './per-file.js';
+import { runFile, runStatus } from './run-file.js';
 
-/** `daxcheck run FILE... [--json]`: a report per file (text, or one JSON object per line). */
-export function runRun(files: readonly string[], json: boolean, io: Io): number {
-  const runs = files.map((file) => runFile(file));
-  for (const run of runs) {
-    if (json) io.out(JSON.stringify(run.json));
-    else if (run.kind === 'ran') io.out(run.text.trimEnd());
-    else io.err(run.message);
-  }
-  return exitStatus(runs);
+/** `daxcheck run FILE...`: a report per file; exits 2 if any errored, 1 if any failed, else 0. */
+export function runRun(files: readonly string[], reporter: Reporter, io: Io): number {
+  return perFile(files, reporter, io, (file) => {
+    const run = runFile(file);
+    reporter.write({ kind: 'test', run }, io);
+    return runStatus(run);
+  });
 }

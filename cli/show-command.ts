@@ -1,25 +1,18 @@
-import { UserError, formatUserError } from '../lang/errors.js';
-import { loadCounterexample } from '../report/counterexample-load.js';
-import type { Io } from './io.js';
 import { printLitmus } from '../lang/print.js';
-import { showLitmus, showText } from '../report/show.js';
+import { loadCounterexample } from '../report/counterexample-load.js';
+import type { Reporter } from '../report/events.js';
+import { showLitmus } from '../report/show.js';
 import { storyOf } from '../report/story.js';
+import type { Io } from './io.js';
+import { perFile } from './per-file.js';
 
 /** `daxcheck show FILE... [--litmus]`: 0 when every file was shown, 2 on a bad file. */
-export function runShow(files: readonly string[], litmus: boolean, io: Io): number {
-  let status = 0;
-  files.forEach((file, i) => {
-    try {
-      const { cx, test } = loadCounterexample(file);
-      const story = storyOf(cx, test);
-      if (i > 0) io.out('');
-      if (litmus) io.out(showLitmus(cx, test, story, printLitmus).trimEnd());
-      else for (const line of showText(story)) io.out(line);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      io.err(formatUserError(file, e));
-      status = 2;
-    }
+export function runShow(files: readonly string[], litmus: boolean, reporter: Reporter, io: Io): number {
+  return perFile(files, reporter, io, (file, index) => {
+    const { cx, test } = loadCounterexample(file);
+    const story = storyOf(cx, test);
+    const shown = litmus ? { litmus: showLitmus(cx, test, story, printLitmus) } : {};
+    reporter.write({ kind: 'shown', file, first: index === 0, story, ...shown }, io);
+    return 0;
   });
-  return status;
 }

@@ -5,6 +5,7 @@ import { litmusFiles } from '../../cli/catalogue.js';
 import { goldenPath } from '../../cli/golden.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { runFile } from '../../cli/run-file.js';
+import { textReport } from '../../report/text.js';
 
 const root = `${packageRoot()}/litmus`;
 const files = litmusFiles(root);
@@ -20,9 +21,9 @@ describe('the litmus catalogue', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/Source:/);
     const run = runFile(file);
-    if (run.kind === 'error') throw new Error(run.message);
+    if (run.kind === 'error') throw run.error;
     expect(run.result.verdict).toBe('pass');
     expect(existsSync(goldenPath(file))).toBe(true);
-    expect(run.text).toBe(readFileSync(goldenPath(file), 'utf8'));
+    expect(textReport(run.test, run.result)).toBe(readFileSync(goldenPath(file), 'utf8'));
   });
 });

@@ -1,0 +1,32 @@
+import { UserError } from '../lang/errors.js';
+import { ExplorationLimit } from '../model/check/explore.js';
+import type { Reporter } from '../report/events.js';
+import type { Io } from './io.js';
+
+/**
+ * The one-line error a failure on a user's file is shown as: a user error as it is, an exploration
+ * limit as the user error it is, anything else as an internal error to report, never a stack trace.
+ */
+export function asUserError(e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  if (e instanceof ExplorationLimit) return new UserError(e.message);
+  return new UserError(`internal error, please report it with this file: ${String(e)}`);
+}
+
+/**
+ * Runs `work` on each file in turn, the same way in every command: a file that cannot be used is
+ * reported as its one-line error (exit status 2) and the next file still runs; otherwise the status
+ * is the worst that `work` returned.
+ */
+export function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number): number {
+  let status = 0;
+  files.forEach((file, index) => {
+    try {
+      status = Math.max(status, work(file, index));
+    } catch (e) {
+      reporter.write({ kind: 'file-error', file, error: asUserError(e) }, io);
+      status = 2;
+    }
+  });
+  return status;
+}
