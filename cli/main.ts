@@ -15,6 +15,7 @@ import { processIo, type Io } from './io.js';
 import { packageRoot } from './package-root.js';
 import { runPromote } from './promote.js';
 import { runRun } from './run.js';
+import { message } from '../lang/messages.js';
 
 /** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
 export function main(argv: readonly string[], io: Io): number {
@@ -94,7 +95,7 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
 /** A commander parser for a whole number, refusing anything else with a clear message. */
 function wholeNumber(option: string): (value: string) => number {
   return (value) => {
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${option} takes a whole number, not '${value}'`);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(message('wholeNumber', option, value));
     return Number(value);
   };
 }

@@ -2,6 +2,7 @@ import { UserError } from '../lang/errors.js';
 import { ExplorationLimit } from '../model/check/explore.js';
 import type { Reporter } from '../report/events.js';
 import type { Io } from './io.js';
+import { userError } from '../lang/messages.js';
 
 /**
  * The one-line error a failure on a user's file is shown as: a user error as it is, an exploration
@@ -10,7 +11,7 @@ import type { Io } from './io.js';
 export function asUserError(e: unknown): UserError {
   if (e instanceof UserError) return e;
   if (e instanceof ExplorationLimit) return new UserError(e.message);
-  return new UserError(`internal error, please report it with this file: ${String(e)}`);
+  return userError('internal', undefined, String(e));
 }
 
 /**

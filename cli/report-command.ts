@@ -6,6 +6,7 @@ import { renderReport, type ReportEntry } from '../report/html/report.js';
 import { storyOf } from '../report/story.js';
 import type { Io } from './io.js';
 import { perFile } from './per-file.js';
+import { message } from '../lang/messages.js';
 
 /**
  * `daxcheck report FILE... --html OUT`: writes one HTML page for all the counterexample files.
@@ -23,7 +24,7 @@ export function runHtmlReport(files: readonly string[], out: string, reporter: R
   try {
     writeFileSync(out, renderReport(entries));
   } catch (e) {
-    io.err(`daxcheck: cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    io.err(`daxcheck: ${message('cannotWrite', out, (e as NodeJS.ErrnoException).code ?? String(e))}`);
     return 2;
   }
   reporter.write({ kind: 'wrote', file: out, what: `${entries.length} counterexample${entries.length === 1 ? '' : 's'}` }, io);

@@ -1,6 +1,7 @@
 import { UserError } from './errors.js';
 import type { Pos } from './ast.js';
 import type { Punct, Token } from './lexer.js';
+import { userError } from './messages.js';
 
 /** A word token: a name, number, flag or keyword. */
 export type Word = Extract<Token, { kind: 'word' }>;
@@ -42,7 +43,7 @@ export class Cursor {
 
   /** Throws `expected EXPECTED, found TOKEN` at the token. */
   fail(expected: string, token: Token = this.peek()): never {
-    throw new UserError(`expected ${expected}, found ${describe(token)}`, token.at);
+    throw userError('expected', token.at, expected, describe(token));
   }
 
   atEol(): boolean {

@@ -1,7 +1,7 @@
-import { UserError } from './errors.js';
 import type { ConfigEntry, Decl, Pos } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { byteOf, number, string } from './values.js';
+import { userError } from './messages.js';
 
 type FileDecl = Extract<Decl, { decl: 'file' }>;
 type DeviceDecl = Extract<Decl, { decl: 'device' }>;
@@ -91,7 +91,7 @@ export function parseDevice(cur: Cursor): Decl {
 }
 
 function requireSize(size: number | undefined, name: string, at: Pos): number {
-  if (size === undefined) throw new UserError(`missing size=N in the declaration of '${name}'`, at);
+  if (size === undefined) throw userError('missingSize', at, name);
   return size;
 }
 
@@ -109,11 +109,11 @@ function readOption<T>(cur: Cursor, table: OptionTable<T>, seen: Map<string, str
   const word = cur.word(`a ${table.what} (${table.expected})`);
   const option = table.options[word.text];
   if (option === undefined) {
-    throw new UserError(`unknown ${table.what} '${word.text}' (expected ${table.expected})`, word.at);
+    throw userError('unknownOption', word.at, table.what, word.text, table.expected);
   }
   const previous = seen.get(option.group);
   if (previous !== undefined) {
-    throw new UserError(`'${word.text}' cannot follow '${previous}' (each kind of ${table.what} at most once)`, word.at);
+    throw userError('optionTwice', word.at, word.text, previous, table.what);
   }
   seen.set(option.group, word.text);
   return option.read(cur);

@@ -1,5 +1,5 @@
-import { UserError } from './errors.js';
 import type { Pos } from './ast.js';
+import { userError } from './messages.js';
 
 /**
  * A token of litmus text. Words are runs of `[A-Za-z0-9_.-]` (names, numbers, flags and config
@@ -93,7 +93,7 @@ class Lexer {
 
   private punct(c: string): void {
     const punct = PUNCTS.find((p) => this.text.startsWith(p, this.i));
-    if (punct === undefined) throw new UserError(`unexpected character '${c}'`, this.pos());
+    if (punct === undefined) throw userError('unexpectedCharacter', this.pos(), c);
     this.push({ kind: 'punct', text: punct, at: this.pos() });
     this.i += punct.length;
   }
@@ -102,7 +102,7 @@ class Lexer {
   private comment(): void {
     const at = this.pos();
     const end = this.text.indexOf('*)', this.i + 2);
-    if (end < 0) throw new UserError("unterminated comment (expected '*)' before end of file)", at);
+    if (end < 0) throw userError('unterminatedComment', at);
     const text = this.text.slice(this.i + 2, end);
     this.comments.push({ text, at, afterToken: this.lastSignificant() });
     for (; this.i < end + 2; this.i++) if (this.text[this.i] === '\n') this.lineStart = this.i + 1;
@@ -126,7 +126,7 @@ class Lexer {
 
   private stringChar(start: Pos): string {
     const c = this.text[this.i];
-    if (c === undefined || c === '\n') throw new UserError("unterminated string (expected '\"' before end of line)", start);
+    if (c === undefined || c === '\n') throw userError('unterminatedString', start);
     if (c === '\\') return this.escape();
     this.i++;
     return c;
@@ -137,12 +137,12 @@ class Lexer {
     const c = this.text[this.i + 1] ?? '';
     const hex = this.text.slice(this.i + 2, this.i + 4);
     if (c === 'x') {
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw new UserError("expected two hex digits after '\\x'", at);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw userError('hexEscape', at);
       this.i += 4;
       return String.fromCharCode(parseInt(hex, 16));
     }
     const plain = ESCAPES[c];
-    if (plain === undefined) throw new UserError(`unknown escape '\\${c}' (expected \\", \\\\, \\n, \\t or \\xHH)`, at);
+    if (plain === undefined) throw userError('unknownEscape', at, c);
     this.i += 2;
     return plain;
   }

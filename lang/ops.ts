@@ -1,8 +1,8 @@
-import { UserError } from './errors.js';
 import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, OPERATIONS, WRITE_FLAGS } from './ast.js';
 import type { AssigningOpName, Failure, MapFlag, Op, OpName, PlainOpName, WriteFlag } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { number, value } from './values.js';
+import { userError } from './messages.js';
 
 type PlainParser = (cur: Cursor) => Op;
 type AssigningParser = (cur: Cursor, dst: string) => Op;
@@ -26,7 +26,7 @@ function address(cur: Cursor): { map: string; off: number } {
 function oneOf<T extends string>(cur: Cursor, options: readonly T[], what: string): T {
   const word = cur.word(`${what} (one of ${options.join(', ')})`);
   if (options.includes(word.text as T)) return word.text as T;
-  throw new UserError(`unknown ${what} '${word.text}' (expected one of ${options.join(', ')})`, word.at);
+  throw userError('unknownWord', word.at, what, word.text, options);
 }
 
 /** Reads an optional trailing word that must be one of `options`. */
@@ -38,7 +38,7 @@ function optional<T extends string>(cur: Cursor, options: readonly T[], what: st
 function addFlag<T extends string>(cur: Cursor, out: T[], options: readonly T[], what: string): void {
   const at = cur.peek().at;
   const flag = oneOf(cur, options, what);
-  if (out.includes(flag)) throw new UserError(`duplicate ${what} '${flag}'`, at);
+  if (out.includes(flag)) throw userError('duplicateWord', at, what, flag);
   out.push(flag);
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from './errors.js';
+import { userError } from './messages.js';
 
 /** A file's text; a missing or unreadable file is a user error, reported like a malformed one. */
 export function readText(file: string): string {
@@ -7,6 +7,6 @@ export function readText(file: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(e)})`);
+    throw code === 'ENOENT' ? userError('noSuchFile', undefined) : userError('cannotRead', undefined, code ?? String(e));
   }
 }

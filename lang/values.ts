@@ -1,6 +1,7 @@
 import { UserError } from './errors.js';
 import type { Value } from './ast.js';
 import type { Cursor, Word } from './cursor.js';
+import { userError } from './messages.js';
 
 const NUMBER = /^(0x[0-9A-Fa-f]+|[0-9]+)([KMG]?)$/;
 const INTEGER = /^(0x[0-9A-Fa-f]+|[0-9]+)$/;
@@ -18,7 +19,7 @@ export function numberOf(word: Word): number {
   if (!match) throw malformed(word, 'decimal or 0x hex, optionally followed by K, M or G');
   const n = BigInt(match[1] as string) * (SUFFIX[match[2] as string] as bigint);
   if (n > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new UserError(`number '${word.text}' is too large (at most 2^53-1)`, word.at);
+    throw userError('numberTooLarge', word.at, word.text);
   }
   return Number(n);
 }
@@ -33,7 +34,7 @@ export function integerOf(word: Word): bigint {
 export function byteOf(word: Word): number {
   if (!INTEGER.test(word.text)) throw malformed(word, 'a byte, decimal or 0x hex');
   const n = BigInt(word.text);
-  if (n > 255n) throw new UserError(`byte '${word.text}' is out of range (expected 0..255)`, word.at);
+  if (n > 255n) throw userError('byteOutOfRange', word.at, word.text);
   return Number(n);
 }
 
@@ -50,7 +51,7 @@ export function value(cur: Cursor): Value {
   const n = integerOf(word);
   const width = cur.isPunct(':') ? widthAfterColon(cur) : 8;
   if (n >= 1n << BigInt(8 * width)) {
-    throw new UserError(`integer '${word.text}' does not fit in ${width} byte${width === 1 ? '' : 's'}`, word.at);
+    throw userError('integerTooWide', word.at, word.text, width);
   }
   return { kind: 'int', value: n, width };
 }
@@ -60,7 +61,7 @@ function repeat(cur: Cursor, byteWord: Word): Value {
   cur.punct('*');
   const countWord = cur.word("a repeat count after '*'");
   const count = numberOf(countWord);
-  if (count < 1) throw new UserError(`repeat count must be at least 1, found '${countWord.text}'`, countWord.at);
+  if (count < 1) throw userError('repeatCount', countWord.at, countWord.text);
   return { kind: 'repeat', byte, count };
 }
 
@@ -68,10 +69,10 @@ function widthAfterColon(cur: Cursor): number {
   cur.punct(':');
   const word = cur.word("a width in bytes (1..8) after ':'");
   const width = /^[0-9]+$/.test(word.text) ? Number(word.text) : NaN;
-  if (!(width >= 1 && width <= 8)) throw new UserError(`width must be 1..8 bytes, found '${word.text}'`, word.at);
+  if (!(width >= 1 && width <= 8)) throw userError('width', word.at, word.text);
   return width;
 }
 
 function malformed(word: Word, expected: string): UserError {
-  return new UserError(`malformed number '${word.text}' (expected ${expected})`, word.at);
+  return userError('malformedNumber', word.at, word.text, expected);
 }

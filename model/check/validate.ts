@@ -1,7 +1,7 @@
-import { UserError } from '../../lang/errors.js';
 import { SAFETY } from '../fs/safety.js';
 import type { Machine } from '../kernel/machine.js';
 import type { Cond, Litmus, Observation } from '../../lang/ast.js';
+import { userError } from '../../lang/messages.js';
 
 /**
  * The checks a test must pass before it runs: observations name declared targets and ranges inside
@@ -12,19 +12,19 @@ export function validate(test: Litmus, initial: Machine): void {
   const kinds = new Map<string, 'int' | 'str'>();
   const names = fileNames(test);
   for (const obs of test.observations) {
-    if (kinds.has(obs.name)) throw new UserError(`observation '${obs.name}' is defined twice`, obs.at);
+    if (kinds.has(obs.name)) throw userError('observationTwice', obs.at, obs.name);
     checkTarget(obs, initial, names);
     kinds.set(obs.name, obs.kind === 'bytes' && obs.asStr ? 'str' : 'int');
   }
   for (const exp of test.expectations) checkCond(exp.cond, kinds, exp.at);
   for (const claim of test.claims?.safetyFails ?? []) {
-    if (!Object.hasOwn(SAFETY, claim.property)) throw new UserError(`unknown safety property '${claim.property}' in 'Safety: ... fails' (expected one of ${Object.keys(SAFETY).join(', ')})`, claim.at);
+    if (!Object.hasOwn(SAFETY, claim.property)) throw userError('unknownSafetyProperty', claim.at, claim.property, Object.keys(SAFETY));
   }
   const labels = new Set(test.program.flatMap((op) => (op.op === 'label' ? [op.name] : [])));
   for (const exp of test.expectations) {
     const scope = exp.scope;
     if ((scope.kind === 'after' || scope.kind === 'before') && !labels.has(scope.label)) {
-      throw new UserError(`unknown label '${scope.label}' (no '${scope.label}:' in the program)`, scope.at ?? exp.at);
+      throw userError('unknownLabel', scope.at ?? exp.at, scope.label);
     }
   }
 }
@@ -43,13 +43,13 @@ function fileNames(test: Litmus): Set<string> {
 function checkTarget(obs: Observation, initial: Machine, names: ReadonlySet<string>): void {
   const dev = initial.devices[obs.target];
   if (!dev) {
-    if (!names.has(obs.target)) throw new UserError(`unknown file or device '${obs.target}' (declare it, or create it in the program)`, obs.at);
-    if (obs.kind === 'bytes' && obs.len <= 0) throw new UserError(`observed range of ${obs.target} must have a length above 0`, obs.at);
+    if (!names.has(obs.target)) throw userError('unknownTarget', obs.at, obs.target);
+    if (obs.kind === 'bytes' && obs.len <= 0) throw userError('emptyRange', obs.at, obs.target);
     return;
   }
-  if (obs.kind === 'size') throw new UserError(`size() of device '${obs.target}': a device has no file size`, obs.at);
+  if (obs.kind === 'size') throw userError('deviceSizeObserved', obs.at, obs.target);
   if (obs.kind === 'bytes' && (obs.len <= 0 || obs.off + obs.len > dev.size)) {
-    throw new UserError(`observed range ${obs.off}:${obs.len} is outside device '${obs.target}' (${dev.size} bytes)`, obs.at);
+    throw userError('rangeOutsideDevice', obs.at, obs.off, obs.len, obs.target, dev.size);
   }
 }
 
@@ -57,9 +57,9 @@ function checkCond(cond: Cond, kinds: ReadonlyMap<string, 'int' | 'str'>, at: Li
   switch (cond.kind) {
     case 'eq': {
       const kind = kinds.get(cond.name);
-      if (!kind) throw new UserError(`unknown observation '${cond.name}' in condition`, cond.at ?? at);
+      if (!kind) throw userError('unknownObservation', cond.at ?? at, cond.name);
       if (kind !== cond.value.kind) {
-        throw new UserError(`observation '${cond.name}' is ${kind === 'str' ? 'a string' : 'an integer'}, compared with ${cond.value.kind === 'str' ? 'a string' : 'an integer'}`, cond.at ?? at);
+        throw userError('comparedWrongKind', cond.at ?? at, cond.name, kind === 'str', cond.value.kind === 'str');
       }
       return;
     }

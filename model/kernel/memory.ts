@@ -1,6 +1,6 @@
-import { UserError } from '../../lang/errors.js';
 import type { Machine, Vma } from './machine.js';
 import type { Pos } from '../../lang/ast.js';
+import { userError } from '../../lang/messages.js';
 
 /** Where an access through a mapping lands. */
 export type Target =
@@ -13,7 +13,7 @@ export type Target =
 /** The virtual address `name[off]`; an unknown mapping name is a user error. */
 function pointer(state: Machine, name: string, off: number, at?: Pos): number {
   const base = state.pointers[name]?.addr;
-  if (base === undefined) throw new UserError(`unknown mapping '${name}' (map it first with '${name} = mmap ...')`, at);
+  if (base === undefined) throw userError('unmappedName', at, name);
   return base + off;
 }
 
@@ -30,7 +30,7 @@ export function translate(state: Machine, name: string, off: number, size: numbe
   const addr = pointer(state, name, off, at);
   const vma = vmaAt(state, addr);
   if (!vma || addr + size > vma.start + vma.len) {
-    throw new UserError(`access of ${size} bytes at ${name}[${off}] touches an unmapped address (SIGSEGV)`, at);
+    throw userError('unmappedAccess', at, size, name, off);
   }
   const offset = vma.off + (addr - vma.start);
   if (vma.target.kind === 'file') return { kind: 'file', vma, fileOff: offset };

@@ -1,7 +1,7 @@
-import { UserError } from '../../lang/errors.js';
 import type { Machine } from '../kernel/machine.js';
 import { errno, type StepOutcome } from '../kernel/outcome.js';
 import type { Op } from '../../lang/ast.js';
+import { userError } from '../../lang/messages.js';
 
 /**
  * File syscalls on a device-dax character device. Its file_operations (drivers/dax/device.c
@@ -28,6 +28,6 @@ export function runDeviceSyscall(state: Machine, op: Op): StepOutcome | undefine
     case 'reflink':
       return errno('EINVAL', 'not a regular file (fs/remap_range.c generic_remap_checks)');
     default:
-      throw new UserError(`device '${device}' lives in /dev, outside the modelled filesystem: ${op.op} cannot name it`, op.at);
+      throw userError('deviceInNamespace', op.at, device, op.op);
   }
 }

@@ -1,5 +1,4 @@
 import type { Draft } from 'immer';
-import { UserError } from '../../lang/errors.js';
 import { PAGE, valueBytes } from '../core/geometry.js';
 import { type Machine, type Vma } from '../kernel/machine.js';
 import { type World } from '../core/world.js';
@@ -15,6 +14,7 @@ import type { Op, OpOf } from '../../lang/ast.js';
 import { Steps } from '../kernel/steps.js';
 import { beyondEof, privateKey } from './file-access.js';
 import { freeOrphans } from './fs-common.js';
+import { userError } from '../../lang/messages.js';
 
 /**
  * `p = pin m OFF LEN [longterm]`: get_user_pages(FOLL_WRITE) for a device's DMA. It write-faults
@@ -22,7 +22,7 @@ import { freeOrphans } from './fs-common.js';
  * of fsdax pages fail (mm/gup.c check_vma_flags: vma_is_fsdax && FOLL_LONGTERM -> EOPNOTSUPP).
  */
 export function runPin(state: Machine, op: OpOf<'pin'>, world: World, index: number): StepOutcome {
-  if (state.fs.pins[op.dst]) throw new UserError(`pin '${op.dst}' is already held`, op.at);
+  if (state.fs.pins[op.dst]) throw userError('pinHeld', op.at, op.dst);
   const target = translate(state, op.map, op.off, op.len, op.at);
   if (target.kind === 'sigbus') return errno('EFAULT', target.reason);
   if (target.kind === 'media') {
@@ -69,9 +69,9 @@ function pinned(steps: Steps, op: OpOf<'pin'>, list: PinnedPage[]): StepOutcome 
  */
 export function runDma(state: Machine, op: OpOf<'dma'>, world: World): StepOutcome {
   const pin = state.fs.pins[op.pin];
-  if (!pin) throw new UserError(`unknown pin '${op.pin}'`, op.at);
+  if (!pin) throw userError('unknownPin', op.at, op.pin);
   const bytes = valueBytes(op.value);
-  if (op.off + bytes.length > pin.len) throw new UserError(`dma of ${bytes.length} bytes at ${op.off} is outside pin '${op.pin}' (${pin.len} bytes)`, op.at);
+  if (op.off + bytes.length > pin.len) throw userError('dmaOutsidePin', op.at, bytes.length, op.off, op.pin, pin.len);
   const base = pin.off % PAGE;
   return new Steps(state)
     .step((d) => {
@@ -100,7 +100,7 @@ function dmaInto(d: Draft<Machine>, world: World, page: PinnedPage, off: number,
 
 /** `unpin p`: the device lets go; truncates and hole punches that waited for it (pins=wait) now run. */
 export function runUnpin(state: Machine, op: OpOf<'unpin'>, index: number, run: (s: Machine, o: Op) => StepOutcome): StepOutcome {
-  if (!state.fs.pins[op.pin]) throw new UserError(`unknown pin '${op.pin}'`, op.at);
+  if (!state.fs.pins[op.pin]) throw userError('unknownPin', op.at, op.pin);
   const waiting = state.fs.deferred[op.pin] ?? [];
   let steps: Machine[] = [];
   let current = freeOrphans(

@@ -1,0 +1,96 @@
+import type { Pos } from './ast.js';
+import { UserError } from './errors.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Every error message daxcheck shows a user, in one catalogue (as immer keeps its errors): the
+ * code that finds a problem names the message and its details; the wording lives here. The reasons
+ * an operation fails with an errno are not here: they belong to the model's rule, beside its source.
+ */
+export const MESSAGES = {
+  // Reading files.
+  noSuchFile: () => 'no such file',
+  cannotRead: (code: string) => `cannot read (${code})`,
+  cannotWrite: (file: string, code: string) => `cannot write ${file} (${code})`,
+
+  // Litmus text: tokens and grammar.
+  expected: (expected: string, found: string) => `expected ${expected}, found ${found}`,
+  unexpectedCharacter: (c: string) => `unexpected character '${c}'`,
+  unterminatedComment: () => "unterminated comment (expected '*)' before end of file)",
+  unterminatedString: () => 'unterminated string (expected \'"\' before end of line)',
+  hexEscape: () => "expected two hex digits after '\\x'",
+  unknownEscape: (c: string) => `unknown escape '\\${c}' (expected \\", \\\\, \\n, \\t or \\xHH)`,
+  numberTooLarge: (text: string) => `number '${text}' is too large (at most 2^53-1)`,
+  byteOutOfRange: (text: string) => `byte '${text}' is out of range (expected 0..255)`,
+  integerTooWide: (text: string, width: number) => `integer '${text}' does not fit in ${plural(width, 'byte')}`,
+  repeatCount: (text: string) => `repeat count must be at least 1, found '${text}'`,
+  width: (text: string) => `width must be 1..8 bytes, found '${text}'`,
+  malformedNumber: (text: string, expected: string) => `malformed number '${text}' (expected ${expected})`,
+  unknownWord: (what: string, text: string, options: readonly string[]) => `unknown ${what} '${text}' (expected one of ${options.join(', ')})`,
+  duplicateWord: (what: string, text: string) => `duplicate ${what} '${text}'`,
+  missingSize: (name: string) => `missing size=N in the declaration of '${name}'`,
+  unknownOption: (what: string, text: string, expected: string) => `unknown ${what} '${text}' (expected ${expected})`,
+  optionTwice: (text: string, previous: string, what: string) => `'${text}' cannot follow '${previous}' (each kind of ${what} at most once)`,
+
+  // Configuration.
+  unknownConfigKey: (key: string, keys: readonly string[]) => `unknown configuration key '${key}' (expected one of ${keys.join(', ')})`,
+  unknownConfigValue: (value: string, key: string, values: readonly string[]) => `unknown value '${value}' for ${key} (expected one of ${values.join(', ')})`,
+  configTwice: (key: string) => `configuration key '${key}' given twice`,
+
+  // Declarations.
+  declaredTwice: (name: string) => `'${name}' is declared twice`,
+  deviceSize: (name: string) => `device '${name}' needs a size above 0`,
+  deviceAlign: (name: string) => `device '${name}' alignment must be a power of two of at least 4K`,
+  contentsOfUnwritten: (name: string, state: string) => `file '${name}' is ${state}: it cannot have contents`,
+  fileSize: (name: string) => `file '${name}' needs a size of at least 0`,
+
+  // The program.
+  labelTwice: (name: string) => `label '${name}' is defined twice`,
+  unknownMapping: (name: string) => `unknown mapping '${name}'`,
+  unmappedName: (name: string) => `unknown mapping '${name}' (map it first with '${name} = mmap ...')`,
+  unknownMappingInAt: (name: string) => `unknown mapping '${name}' in at=`,
+  unmappedAccess: (size: number, name: string, off: number) => `access of ${size} bytes at ${name}[${off}] touches an unmapped address (SIGSEGV)`,
+  pinHeld: (name: string) => `pin '${name}' is already held`,
+  unknownPin: (name: string) => `unknown pin '${name}'`,
+  dmaOutsidePin: (size: number, off: number, name: string, len: number) => `dma of ${size} bytes at ${off} is outside pin '${name}' (${len} bytes)`,
+  deviceInNamespace: (device: string, op: string) => `device '${device}' lives in /dev, outside the modelled filesystem: ${op} cannot name it`,
+  unannotatedFailure: (op: string, failure: string, reason: string) => `${op} failed with ${failure}: ${reason}; annotate it '=> ${failure}' if that is expected`,
+
+  // Observations and expectations.
+  observationTwice: (name: string) => `observation '${name}' is defined twice`,
+  unknownSafetyProperty: (name: string, known: readonly string[]) => `unknown safety property '${name}' in 'Safety: ... fails' (expected one of ${known.join(', ')})`,
+  unknownLabel: (name: string) => `unknown label '${name}' (no '${name}:' in the program)`,
+  unknownTarget: (name: string) => `unknown file or device '${name}' (declare it, or create it in the program)`,
+  emptyRange: (target: string) => `observed range of ${target} must have a length above 0`,
+  deviceSizeObserved: (target: string) => `size() of device '${target}': a device has no file size`,
+  rangeOutsideDevice: (off: number, len: number, target: string, size: number) => `observed range ${off}:${len} is outside device '${target}' (${size} bytes)`,
+  unknownObservation: (name: string) => `unknown observation '${name}' in condition`,
+  comparedWrongKind: (name: string, isStr: boolean, withStr: boolean) =>
+    `observation '${name}' is ${isStr ? 'a string' : 'an integer'}, compared with ${withStr ? 'a string' : 'an integer'}`,
+
+  // Exploration.
+  explorationLimit: (limit: number) =>
+    `exploration stopped at its limit of ${limit} crash-state evaluations at one crash point: observe fewer lines, or split the test (many pending non-temporal stores multiply the states)`,
+  internal: (detail: string) => `internal error, please report it with this file: ${detail}`,
+
+  // Counterexample files.
+  notJson: (detail: string) => `not JSON (truncated or corrupt): ${detail}`,
+  badField: (field: string, reason: string) => `field '${field}': ${reason}`,
+
+  // The command line.
+  wholeNumber: (option: string, value: string) => `${option} takes a whole number, not '${value}'`,
+  unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`,
+} as const satisfies Record<string, (...args: never[]) => string>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** The catalogue's message `id` with its details. */
+export function message<K extends MessageId>(id: K, ...args: Parameters<(typeof MESSAGES)[K]>): string {
+  return (MESSAGES[id] as (...details: Parameters<(typeof MESSAGES)[K]>) => string)(...args);
+}
+
+/** A user error at `at` with the catalogue's message `id`. */
+export function userError<K extends MessageId>(id: K, at: Pos | undefined, ...args: Parameters<(typeof MESSAGES)[K]>): UserError {
+  return new UserError(message(id, ...args), at);
+}
