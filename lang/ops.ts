@@ -1,5 +1,6 @@
-import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, OPERATIONS, WRITE_FLAGS } from './ast.js';
-import type { AssigningOpName, Failure, MapFlag, Op, OpName, PlainOpName, WriteFlag } from './ast.js';
+import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from './ast.js';
+import type { Failure, MapFlag, Op, OpName, WriteFlag } from './ast.js';
+import { OPERATIONS, type AssigningOpName, type PlainOpName } from './operations.js';
 import type { Cursor } from './cursor.js';
 import { number, value } from './values.js';
 import { userError } from './messages.js';

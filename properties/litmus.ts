@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseClaims } from '../lang/claims.js';
-import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, OPERATIONS, WRITE_FLAGS } from '../lang/ast.js';
+import { FALLOCATE_MODES, MAP_FLAGS, MSYNC_FLAGS, WRITE_FLAGS } from '../lang/ast.js';
+import { OPERATIONS } from '../lang/operations.js';
 import type { Cond, Decl, Expectation, Failure, Litmus, Observation, Op, OpName, Scope, Value } from '../lang/ast.js';
 
 /** Words with a meaning somewhere in the language; generated names avoid them so every line reads one way. */
