@@ -83,8 +83,12 @@ let browser: Browser;
 let one: Visit;
 const onePath = join(dir, 'one.html');
 
+/** Debian's Chromium, which `npm test`'s pretest step installs when it can (scripts/ensure-chromium.mjs). */
+const CHROMIUM = process.env.DAXCHECK_CHROMIUM ?? '/usr/bin/chromium';
+
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  if (!existsSync(CHROMIUM)) throw new Error(`the HTML report test needs Chromium at ${CHROMIUM}: run npm test as root to have it installed, or 'sudo apt-get install chromium', or set DAXCHECK_CHROMIUM`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   expect(report([journal], onePath).status).toBe(0);
   one = await visit(browser, onePath);
 });
