@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { CheckOptions } from '../model/check/check.js';
 import type { CatalogueStatus, FileRun, Reporter } from '../report/events.js';
 import { textReport } from '../report/text.js';
+import { userError } from '../lang/messages.js';
 import { goldenPath } from './golden.js';
 import type { Io } from './io.js';
 import { runFile } from './run-file.js';
@@ -18,6 +19,15 @@ export function litmusFiles(dir: string): string[] {
     });
 }
 
+/** The tests of the catalogue folder `dir`; a missing folder, a file, or a folder without tests is a user error. */
+function catalogueFiles(dir: string): string[] {
+  if (!existsSync(dir)) throw userError('noSuchFolder', undefined, dir);
+  if (!statSync(dir).isDirectory()) throw userError('notAFolder', undefined, dir);
+  const files = litmusFiles(dir);
+  if (files.length === 0) throw userError('noTests', undefined, dir);
+  return files;
+}
+
 /** A catalogue test's status: its own verdict first, then its report against the golden. */
 export function statusOf(run: FileRun): CatalogueStatus {
   if (run.kind === 'error') return 'ERROR';
@@ -29,7 +39,7 @@ export function statusOf(run: FileRun): CatalogueStatus {
 
 /** `daxcheck catalogue [DIR]`: a line per test and the totals; exit 0 only when every test is ok. */
 export function runCatalogue(dir: string, reporter: Reporter, io: Io, options: CheckOptions = {}): number {
-  const files = litmusFiles(dir);
+  const files = catalogueFiles(dir);
   const counts = new Map<CatalogueStatus, number>();
   files.forEach((file, i) => {
     io.progress(`[${i + 1}/${files.length}] ${relative(dir, file)}`);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { setAutoFreeze } from 'immer';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../lang/errors.js';
+import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
 import { FORMATS, REPORTERS, type Format } from '../report/reporters.js';
 import { runCatalogue } from './catalogue.js';
@@ -11,7 +12,9 @@ import { runMatrix } from './matrix.js';
 import { runReplay } from './replay-command.js';
 import { runHtmlReport } from './report-command.js';
 import { runShow } from './show-command.js';
+import { errorStatus, EXIT, EXIT_HELP } from './exit.js';
 import { processIo, type Io } from './io.js';
+import { asUserError } from './per-file.js';
 import { packageRoot } from './package-root.js';
 import { runPromote } from './promote.js';
 import { runRun } from './run.js';
@@ -21,28 +24,32 @@ import { message } from '../lang/messages.js';
 export function main(argv: readonly string[], io: Io): number {
   // Exploration never mutates a finished state, so freezing every state would only cost time.
   setAutoFreeze(false);
-  let status = 0;
+  let status: number = EXIT.ok;
   const program = new Command('daxcheck')
     .description('Crash-consistency model checker for persistent memory and Linux DAX')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--debug', 'show the stack trace of an internal error')
+    .addHelpText('after', EXIT_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
       outputError: (s, write) => write(`daxcheck: ${s}`),
     });
-  const done = (result: number) => void (status = result);
+  const done: Done = (run) => void (status = guard(io, program.opts<{ debug?: boolean }>().debug === true, run));
   litmusCommands(program, io, done);
   counterexampleCommands(program, io, done);
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
     if (!(e instanceof CommanderError)) throw e;
-    return e.exitCode === 0 ? 0 : 2;
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   return status;
 }
 
-type Done = (status: number) => void;
+/** Runs a command's work and records its exit status. */
+type Done = (run: () => number) => void;
 
 /** The options every command that prints results takes: `--format NAME`, and `--json` for `--format json`. */
 interface FormatOptions {
@@ -65,11 +72,11 @@ function reporterOf(opts: FormatOptions): Reporter {
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files'))
-    .action((files: string[], opts: FormatOptions) => done(runRun(files, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions) => done(() => runRun(files, reporterOf(opts), io)));
   withFormat(program.command('promote').description("write each test's report as its golden .expected file").argument('<files...>', 'litmus test files'))
-    .action((files: string[], opts: FormatOptions) => done(runPromote(files, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions) => done(() => runPromote(files, reporterOf(opts), io)));
   withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`))
-    .action((dir: string, opts: FormatOptions) => done(runCatalogue(dir, reporterOf(opts), io)));
+    .action((dir: string, opts: FormatOptions) => done(() => runCatalogue(dir, reporterOf(opts), io)));
 }
 
 /** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
@@ -80,16 +87,16 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', 'matrix-out')
     .action((opts: FormatOptions & { seed: number; numRuns: number; cell?: string; out: string }) => {
-      done(guard(io, () => runMatrix({ ...opts, json: opts.json === true || opts.format === 'json' }, io)));
+      done(() => runMatrix({ ...opts, json: opts.json === true || opts.format === 'json' }, io));
     });
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
-    .action((files: string[], opts: FormatOptions) => done(runReplay(files, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions) => done(() => runReplay(files, reporterOf(opts), io)));
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
     .option('--litmus', 'print each as a litmus test for a catalogue')
-    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(runShow(files, opts.litmus === true, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(() => runShow(files, opts.litmus === true, reporterOf(opts), io)));
   withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
     .requiredOption('--html <out>', 'the HTML file to write')
-    .action((files: string[], opts: FormatOptions & { html: string }) => done(runHtmlReport(files, opts.html, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions & { html: string }) => done(() => runHtmlReport(files, opts.html, reporterOf(opts), io)));
 }
 
 /** A commander parser for a whole number, refusing anything else with a clear message. */
@@ -100,15 +107,24 @@ function wholeNumber(option: string): (value: string) => number {
   };
 }
 
-/** Runs a command, turning a user error into its one-line message and exit status 2. */
-function guard(io: Io, run: () => number): number {
+/**
+ * Runs a command's work: a user error becomes its one-line message and exit status 2, anything else
+ * an internal error on one line with exit status 3 (and its stack trace with `--debug`).
+ */
+function guard(io: Io, debug: boolean, run: () => number): number {
   try {
     return run();
   } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    io.err(`daxcheck: ${e.message}`);
-    return 2;
+    const error = asUserError(e);
+    io.err(`daxcheck: ${error.message}`);
+    if (debug && error instanceof InternalError && error.cause instanceof Error) io.err(error.cause.stack ?? '');
+    return errorStatus(error);
   }
+}
+
+/** The version in daxcheck's package.json. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function invokedDirectly(): boolean {

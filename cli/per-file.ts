@@ -1,8 +1,9 @@
-import { UserError } from '../lang/errors.js';
+import { InternalError, UserError } from '../lang/errors.js';
 import { ExplorationLimit } from '../model/check/explore.js';
 import type { Reporter } from '../report/events.js';
+import { errorStatus } from './exit.js';
 import type { Io } from './io.js';
-import { userError } from '../lang/messages.js';
+import { message } from '../lang/messages.js';
 
 /**
  * The one-line error a failure on a user's file is shown as: a user error as it is, an exploration
@@ -11,12 +12,13 @@ import { userError } from '../lang/messages.js';
 export function asUserError(e: unknown): UserError {
   if (e instanceof UserError) return e;
   if (e instanceof ExplorationLimit) return new UserError(e.message);
-  return userError('internal', undefined, String(e));
+  return new InternalError(message('internal', String(e)), e);
 }
 
 /**
  * Runs `work` on each file in turn, the same way in every command: a file that cannot be used is
- * reported as its one-line error (exit status 2) and the next file still runs; otherwise the status
+ * reported as its one-line error (exit status 2, or 3 for an internal error) and the next file still
+ * runs; otherwise the status
  * is the worst that `work` returned.
  */
 export function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number): number {
@@ -25,8 +27,9 @@ export function perFile(files: readonly string[], reporter: Reporter, io: Io, wo
     try {
       status = Math.max(status, work(file, index));
     } catch (e) {
-      reporter.write({ kind: 'file-error', file, error: asUserError(e) }, io);
-      status = 2;
+      const error = asUserError(e);
+      reporter.write({ kind: 'file-error', file, error }, io);
+      status = Math.max(status, errorStatus(error));
     }
   });
   return status;

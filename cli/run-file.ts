@@ -2,6 +2,7 @@ import type { Litmus } from '../lang/ast.js';
 import { loadLitmus } from '../lang/load.js';
 import { checkLitmus, type CheckOptions } from '../model/check/check.js';
 import type { FileRun } from '../report/events.js';
+import { errorStatus, EXIT } from './exit.js';
 import { asUserError } from './per-file.js';
 
 /** Loads and checks one file; its failure becomes an error result, never an exception. */
@@ -15,8 +16,8 @@ export function runFile(file: string, options: CheckOptions = {}): FileRun {
   }
 }
 
-/** The exit status of one run: 2 if it errored, 1 if it failed, else 0. */
+/** The exit status of one run: 2 (3 for an internal error) if it errored, 1 if it failed, else 0. */
 export function runStatus(run: FileRun): number {
-  if (run.kind === 'error') return 2;
-  return run.result.verdict === 'fail' ? 1 : 0;
+  if (run.kind === 'error') return errorStatus(run.error);
+  return run.result.verdict === 'fail' ? EXIT.verdict : EXIT.ok;
 }

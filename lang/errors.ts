@@ -16,6 +16,20 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A failure of daxcheck itself (a bug), shown like a user error on one line, but with exit status 3
+ * so that it is never read as a verdict; `cause` keeps the original error for `--debug`.
+ */
+export class InternalError extends UserError {
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}
+
 /** `FILE:LINE:COL: MESSAGE`, the one-line form every user error is printed in. */
 export function formatUserError(file: string, error: UserError): string {
   const where = error.at ? `${file}:${error.at.line}:${error.at.col}` : file;

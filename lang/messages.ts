@@ -80,6 +80,9 @@ export const MESSAGES = {
 
   // The command line.
   wholeNumber: (option: string, value: string) => `${option} takes a whole number, not '${value}'`,
+  noSuchFolder: (dir: string) => `${dir}: no such folder`,
+  notAFolder: (dir: string) => `${dir}: not a folder (catalogue takes a folder of .litmus tests; use 'daxcheck run' for files)`,
+  noTests: (dir: string) => `${dir}: no .litmus tests in this folder`,
   unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
+import { perFile } from '../../cli/per-file.js';
+import { textReporter } from '../../report/text-reporter.js';
 import { memoryIo } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daxcheck-cli-'));
@@ -77,5 +79,37 @@ describe('the installed bin', () => {
     const r = spawnSync('node', ['dist/cli/main.js', 'run', failing], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Verdict fail');
+  });
+});
+
+describe('exit statuses, help and errors, the same for every command', () => {
+  it('--version prints the package version; --help exits 0 and lists the exit statuses; no command is exit 2', () => {
+    const version = run('--version');
+    expect([version.status, version.out]).toEqual([0, (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version]);
+    const help = run('--help');
+    expect(help.status).toBe(0);
+    expect(help.out).toMatch(/Exit status[\s\S]*3 {4}an internal error/);
+    const bare = run();
+    expect(bare.status).toBe(2);
+    expect(bare.err).toContain('Usage: daxcheck');
+  });
+  it.each([
+    ['a missing folder', () => join(dir, 'nosuch'), /nosuch: no such folder$/],
+    ['a file', () => passing, /pass\.litmus: not a folder/],
+    ['a folder without tests', () => mkdtempSync(join(tmpdir(), 'daxcheck-empty-')), /no \.litmus tests in this folder$/],
+  ])('catalogue of %s is a one-line error with exit 2', (_what, path, pattern) => {
+    const r = run('catalogue', path());
+    expect(r.status).toBe(2);
+    expect(r.err).toMatch(pattern);
+    expect(r.err.split('\n')).toHaveLength(1);
+  });
+  it('an internal error is one line with exit 3, never a verdict', () => {
+    const io = memoryIo();
+    const status = perFile(['x.litmus', 'y.litmus'], textReporter, io, (file) => {
+      if (file === 'x.litmus') throw new TypeError('boom');
+      return 1;
+    });
+    expect(status).toBe(3);
+    expect(io.stderr).toEqual(['x.litmus: internal error, please report it with this file: TypeError: boom']);
   });
 });
