@@ -1,5 +1,7 @@
 import type { Cond, Expectation, Scope } from './ast.js';
 import type { Cursor } from './cursor.js';
+import { LIMITS } from './limits.js';
+import { userError } from './messages.js';
 import { integerOf } from './values.js';
 
 /** Reads `exists|~exists|forall [SCOPE:] COND` to the end of the line. */
@@ -35,30 +37,45 @@ function parseScope(cur: Cursor): Scope {
   return { kind: 'end' };
 }
 
+/** How much of the limits one condition has used: atoms read and the current nesting. */
+interface Budget {
+  atoms: number;
+  depth: number;
+}
+
 /** COND: `\/` binds loosest, then `/\`, then `~`; binary operators are left-associative. */
-export function parseCond(cur: Cursor): Cond {
-  let left = parseConjunction(cur);
-  while (cur.accept('\\/')) left = { kind: 'or', left, right: parseConjunction(cur) };
+export function parseCond(cur: Cursor, budget: Budget = { atoms: 0, depth: 0 }): Cond {
+  let left = parseConjunction(cur, budget);
+  while (cur.accept('\\/')) left = { kind: 'or', left, right: parseConjunction(cur, budget) };
   return left;
 }
 
-function parseConjunction(cur: Cursor): Cond {
-  let left = parseUnary(cur);
-  while (cur.accept('/\\')) left = { kind: 'and', left, right: parseUnary(cur) };
+function parseConjunction(cur: Cursor, budget: Budget): Cond {
+  let left = parseUnary(cur, budget);
+  while (cur.accept('/\\')) left = { kind: 'and', left, right: parseUnary(cur, budget) };
   return left;
 }
 
-function parseUnary(cur: Cursor): Cond {
-  if (cur.accept('~')) return { kind: 'not', inner: parseUnary(cur) };
-  if (!cur.accept('(')) return parseAtom(cur);
-  const inner = parseCond(cur);
+function parseUnary(cur: Cursor, budget: Budget): Cond {
+  const token = cur.peek();
+  if (!cur.isPunct('~') && !cur.isPunct('(')) return parseAtom(cur, budget);
+  if (++budget.depth > LIMITS.conditionDepth) throw userError('pastLimit', token.at, "the nesting of '~' and '(' in a condition", LIMITS.conditionDepth);
+  const inner = cur.accept('~') ? { kind: 'not' as const, inner: parseUnary(cur, budget) } : parenthesized(cur, budget);
+  budget.depth--;
+  return inner;
+}
+
+function parenthesized(cur: Cursor, budget: Budget): Cond {
+  cur.punct('(');
+  const inner = parseCond(cur, budget);
   cur.punct(')');
   return inner;
 }
 
 /** `x=V`, V an integer or a quoted string. */
-function parseAtom(cur: Cursor): Cond {
+function parseAtom(cur: Cursor, budget: Budget): Cond {
   const name = cur.simpleName("a condition (NAME=VALUE, '~' or '(')");
+  if (++budget.atoms > LIMITS.conditionAtoms) throw userError('pastLimit', name.at, 'the number of NAME=VALUE atoms in a condition', LIMITS.conditionAtoms);
   cur.punct('=');
   const what = `an integer or a quoted string after '${name.text}='`;
   const value =

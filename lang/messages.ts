@@ -27,6 +27,7 @@ export const MESSAGES = {
   repeatCount: (text: string) => `repeat count must be at least 1, found '${text}'`,
   width: (text: string) => `width must be 1..8 bytes, found '${text}'`,
   malformedNumber: (text: string, expected: string) => `malformed number '${text}' (expected ${expected})`,
+  pastLimit: (what: string, limit: number) => `${what} is past daxcheck's limit of ${limit} (README "Limits")`,
   unknownWord: (what: string, text: string, options: readonly string[]) => `unknown ${what} '${text}' (expected one of ${options.join(', ')})`,
   duplicateWord: (what: string, text: string) => `duplicate ${what} '${text}'`,
   missingSize: (name: string) => `missing size=N in the declaration of '${name}'`,

@@ -5,6 +5,8 @@ import { Cursor } from './cursor.js';
 import { parseConfig, parseDevice, parseFile } from './decls.js';
 import { tokenize } from './lexer.js';
 import { parseObservation } from './observations.js';
+import { LIMITS } from './limits.js';
+import { userError } from './messages.js';
 import { parseOp } from './ops.js';
 
 /** Index of the test name token: the one after `daxcheck`. */
@@ -50,7 +52,10 @@ function parsePreamble(cur: Cursor): { config: ConfigEntry[]; decls: Decl[] } {
 /** Operations up to the first observation or expectation. */
 function parseProgram(cur: Cursor): Op[] {
   const ops: Op[] = [];
-  while (cur.peek().kind !== 'eof' && !startsCheck(cur)) ops.push(parseOp(cur));
+  while (cur.peek().kind !== 'eof' && !startsCheck(cur)) {
+    if (ops.length === LIMITS.operations) throw userError('pastLimit', cur.peek().at, 'the number of operations', LIMITS.operations);
+    ops.push(parseOp(cur));
+  }
   return ops;
 }
 

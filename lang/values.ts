@@ -1,6 +1,8 @@
 import { UserError } from './errors.js';
 import type { Value } from './ast.js';
 import type { Cursor, Word } from './cursor.js';
+import type { Token } from './lexer.js';
+import { LIMITS } from './limits.js';
 import { userError } from './messages.js';
 
 const NUMBER = /^(0x[0-9A-Fa-f]+|[0-9]+)([KMG]?)$/;
@@ -21,6 +23,7 @@ export function numberOf(word: Word): number {
   if (n > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw userError('numberTooLarge', word.at, word.text);
   }
+  if (n > BigInt(LIMITS.bytes)) throw userError('pastLimit', word.at, `'${word.text}' (${n} bytes)`, LIMITS.bytes);
   return Number(n);
 }
 
@@ -45,7 +48,7 @@ export function string(cur: Cursor, what: string): string {
 
 /** Reads a VALUE: `0x2a`, `0x1:4`, `"text"` or `0xAB*64`. */
 export function value(cur: Cursor): Value {
-  if (cur.peek().kind === 'string') return { kind: 'str', text: cur.next().text };
+  if (cur.peek().kind === 'string') return { kind: 'str', text: bounded(cur.next()) };
   const word = cur.word('a value (an integer, a quoted string or 0xAB*COUNT)');
   if (cur.isPunct('*')) return repeat(cur, word);
   const n = integerOf(word);
@@ -62,7 +65,15 @@ function repeat(cur: Cursor, byteWord: Word): Value {
   const countWord = cur.word("a repeat count after '*'");
   const count = numberOf(countWord);
   if (count < 1) throw userError('repeatCount', countWord.at, countWord.text);
+  if (count > LIMITS.valueBytes) throw userError('pastLimit', countWord.at, `a value of ${count} bytes`, LIMITS.valueBytes);
   return { kind: 'repeat', byte, count };
+}
+
+/** A quoted string's text, refused past the limit of a value's bytes. */
+function bounded(token: Token): string {
+  const bytes = Buffer.byteLength(token.text, 'utf8');
+  if (bytes > LIMITS.valueBytes) throw userError('pastLimit', token.at, `a value of ${bytes} bytes`, LIMITS.valueBytes);
+  return token.text;
 }
 
 function widthAfterColon(cur: Cursor): number {

@@ -197,9 +197,9 @@ describe('parseLitmus: operations', () => {
   });
 
   test('a file may be named like an operation', () => {
-    expect(opsOf('fsync sync', 'msync m 0 1G MS_ASYNC')).toEqual([
+    expect(opsOf('fsync sync', 'msync m 0 1M MS_ASYNC')).toEqual([
       { op: 'fsync', file: 'sync' },
-      { op: 'msync', map: 'm', off: 0, len: 2 ** 30, flag: 'MS_ASYNC' },
+      { op: 'msync', map: 'm', off: 0, len: 2 ** 20, flag: 'MS_ASYNC' },
     ]);
   });
 
