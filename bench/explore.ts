@@ -3,6 +3,7 @@ import { cpus, platform, release } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { checkLitmus } from '../model/check/check.js';
 import type { Litmus, Op } from '../lang/ast.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /**
  * Benchmark: lazy crash-state exploration against the eager baseline (every line observed, so
@@ -13,7 +14,7 @@ const LINES = 6;
 const STORES_PER_LINE = 2;
 const RUNS = 7;
 
-function program(platformName: 'adr' | 'eadr', observed: number): Litmus {
+function program(platformName: PlatformName, observed: number): Litmus {
   const stores: Op[] = [];
   for (let s = 0; s < STORES_PER_LINE; s++) {
     for (let l = 0; l < LINES; l++) stores.push({ op: 'store', map: 'm', off: l * 64 + s * 8, value: { kind: 'int', value: BigInt(l * 16 + s + 1), width: 8 } });

@@ -9,11 +9,12 @@ import { firstFailure, minimize } from './minimize.js';
 import type { Mode } from './modes.js';
 import type { Recipe } from './recipes.js';
 import { propertyOf, workloadArbitrary, workloadTest, type Property, type Workload } from './workload.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /** One cell of the matrix: a mode, a platform and a recipe. */
 export interface Cell {
   readonly mode: Mode;
-  readonly platform: 'adr' | 'eadr';
+  readonly platform: PlatformName;
   readonly recipe: Recipe;
 }
 

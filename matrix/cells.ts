@@ -1,8 +1,10 @@
 import type { Cell } from './cell.js';
 import { MODES } from './modes.js';
 import { applicable, RECIPES } from './recipes.js';
+import { PLATFORM_NAMES } from '../profiles/platforms.js';
 
-export const PLATFORMS = ['adr', 'eadr'] as const;
+/** The matrix's platforms: the platform table's, in its order (ADR before eADR). */
+export const PLATFORMS = PLATFORM_NAMES;
 
 /** Every cell of the matrix, in a fixed order: modes as listed, ADR before eADR, recipes as listed. */
 export function allCells(): Cell[] {

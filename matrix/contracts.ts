@@ -1,5 +1,6 @@
 import type { Mode } from './modes.js';
 import type { Recipe } from './recipes.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /** What the documentation promises for a recipe, with where it says so. */
 export interface Contract {
@@ -30,7 +31,7 @@ const PROMISES: Readonly<Record<string, Readonly<Partial<Record<Recipe, string>>
 };
 
 /** On eADR the caches are persistent, so a fence alone is what PMDK asks where flush+fence is promised (libpmem2 GRANULARITY_BYTE). */
-export function contract(mode: Mode, platform: 'adr' | 'eadr', recipe: Recipe): Contract {
+export function contract(mode: Mode, platform: PlatformName, recipe: Recipe): Contract {
   const promises = PROMISES[mode.id] ?? {};
   const direct = promises[recipe];
   if (direct) return { promised: true, source: direct };

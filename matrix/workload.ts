@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Cond, Expectation, Litmus, Observation, Op } from '../lang/ast.js';
 import { declare, type Mode } from './modes.js';
 import { recipeOps, type Recipe, type Write } from './recipes.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /** Size of each workload file: two pages, so msync ranges and page writeback matter. */
 export const FILE_SIZE = 8192;
@@ -42,7 +43,7 @@ const fileName = (i: number) => `f${i}`;
 export type Property = 'durability' | 'atomicity' | 'ordering';
 
 /** The litmus test that states every property of `mode` for workload `w` under `recipe`. */
-export function workloadTest(mode: Mode, platform: 'adr' | 'eadr', recipe: Recipe, w: Workload): Litmus {
+export function workloadTest(mode: Mode, platform: PlatformName, recipe: Recipe, w: Workload): Litmus {
   const files = Array.from({ length: w.files }, (_, i) => fileName(i));
   return {
     name: `${mode.id}.${platform}.${recipe}`,

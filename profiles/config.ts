@@ -1,52 +1,79 @@
 import { UserError } from '../lang/errors.js';
 import type { ConfigEntry } from '../lang/ast.js';
+import { DAX_REFLINK, type FsName, type FsOptionKey, type FsOptions, type FsOptionValue, type FsProfile } from './filesystems.js';
+import type { PlatformName } from './platforms.js';
+import { TABLES, type Tables } from './tables.js';
 
 /**
- * The configuration keys of DESIGN section 2, each with its allowed values; the first value listed
- * is the default, except `dax_reflink`, which `defaults` derives from the filesystem. `msync`
- * defaults to `range`, not DESIGN's `file`: today's mm/msync.c calls vfs_fsync_range() over the
- * msync'd range only (with datasync), while whole-file msync is what the 2014 kernels did (seeds/003).
+ * The configuration keys of DESIGN section 2 that every filesystem has, each with its values, the
+ * default first; `dax_reflink` defaults to the filesystem's own. `msync` defaults to `range`, not
+ * DESIGN's `file`: today's mm/msync.c calls vfs_fsync_range() over the msync'd range only (with
+ * datasync), while whole-file msync is what the 2014 kernels did (seeds/003).
  */
-export const CONFIG_KEYS = {
-  platform: ['adr', 'eadr'],
-  fs: ['ext4-dax', 'ext4', 'xfs-dax', 'xfs', 'nova'],
-  data: ['ordered', 'journal', 'writeback'],
-  auto_da_alloc: ['on', 'off'],
+const KERNEL_KEYS = {
   msync: ['range', 'file'],
   map_direct: ['hint', 'guarantee'],
   static_unwritten: ['keep', 'convert', 'refuse'],
-  dax_reflink: ['unsupported', 'cow'],
+  dax_reflink: DAX_REFLINK,
   pins: ['wait', 'unsafe'],
-} as const satisfies Record<string, readonly string[]>;
+} as const;
 
-export type ConfigKey = keyof typeof CONFIG_KEYS;
-export type Config = { readonly [K in ConfigKey]: (typeof CONFIG_KEYS)[K][number] };
+type KernelKey = keyof typeof KERNEL_KEYS;
 
-function isKey(key: string): key is ConfigKey {
-  return Object.hasOwn(CONFIG_KEYS, key);
+/**
+ * A full configuration. A filesystem option the filesystem does not have holds the default of the
+ * first filesystem that has it, so that every configuration lists every key; the engine reads
+ * filesystem options only through `fsOptions`.
+ */
+export type Config = { readonly platform: PlatformName; readonly fs: FsName } & { readonly [K in FsOptionKey]: FsOptionValue<K> } & {
+  readonly [K in KernelKey]: (typeof KERNEL_KEYS)[K][number];
+};
+
+/**
+ * Every key with its values: platforms, filesystems, the filesystems' options, then the rest. The
+ * filesystems that share an option share its values (ext4's options are one table).
+ */
+function configKeys(tables: Tables): Record<string, readonly string[]> {
+  const options: Record<string, readonly string[]> = {};
+  for (const profile of Object.values(tables.filesystems)) for (const [key, values] of Object.entries(profile.options)) options[key] ??= values;
+  return { platform: Object.keys(tables.platforms), fs: Object.keys(tables.filesystems), ...options, ...KERNEL_KEYS };
 }
 
-/** The defaults; `dax_reflink` is `cow` on xfs and `unsupported` elsewhere (DESIGN section 2). */
-function defaults(fs: Config['fs']): Config {
-  const first = Object.fromEntries(Object.entries(CONFIG_KEYS).map(([k, v]) => [k, v[0]]));
-  const daxReflink = fs.startsWith('xfs') ? 'cow' : 'unsupported';
-  return { ...first, fs, dax_reflink: daxReflink } as Config;
+const firstValues = (keys: Readonly<Record<string, readonly string[]>>) => Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, v[0]]));
+
+/** Validates `config` lines into a full configuration; unknown keys or values, and options of another filesystem, are user errors. */
+export function resolveConfig(entries: readonly ConfigEntry[], tables: Tables = TABLES): Config {
+  const keys = configKeys(tables);
+  const given = givenValues(entries, keys);
+  const profile = tables.filesystems[given.get('fs') ?? keys.fs![0]!]!;
+  for (const entry of entries) refuseForeignOption(entry, profile, tables);
+  return { ...firstValues(keys), ...firstValues(profile.options), dax_reflink: profile.daxReflink, ...Object.fromEntries(given) } as Config;
 }
 
-/** Validates `config` lines into a full configuration; unknown keys or values are user errors. */
-export function resolveConfig(entries: readonly ConfigEntry[]): Config {
-  const given = new Map<ConfigKey, string>();
+function givenValues(entries: readonly ConfigEntry[], keys: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const given = new Map<string, string>();
   for (const entry of entries) {
-    if (!isKey(entry.key)) {
-      throw new UserError(`unknown configuration key '${entry.key}' (expected one of ${Object.keys(CONFIG_KEYS).join(', ')})`, entry.at);
+    if (!Object.hasOwn(keys, entry.key)) {
+      throw new UserError(`unknown configuration key '${entry.key}' (expected one of ${Object.keys(keys).join(', ')})`, entry.at);
     }
-    const allowed: readonly string[] = CONFIG_KEYS[entry.key];
+    const allowed = keys[entry.key]!;
     if (!allowed.includes(entry.value)) {
       throw new UserError(`unknown value '${entry.value}' for ${entry.key} (expected one of ${allowed.join(', ')})`, entry.at);
     }
     if (given.has(entry.key)) throw new UserError(`configuration key '${entry.key}' given twice`, entry.at);
     given.set(entry.key, entry.value);
   }
-  const base = defaults((given.get('fs') ?? 'ext4-dax') as Config['fs']);
-  return { ...base, ...Object.fromEntries(given) } as Config;
+  return given;
+}
+
+/** A filesystem option lives with its filesystem: `data=` on xfs is an error, not ignored. */
+function refuseForeignOption(entry: ConfigEntry, profile: FsProfile, tables: Tables): void {
+  const owners = Object.entries(tables.filesystems).flatMap(([name, p]) => (Object.hasOwn(p.options, entry.key) ? [name] : []));
+  if (owners.length === 0 || Object.hasOwn(profile.options, entry.key)) return;
+  throw new UserError(`configuration key '${entry.key}' does not apply to fs=${profile.name} (it is an option of ${owners.join(', ')})`, entry.at);
+}
+
+/** The filesystem options in force: those `profile` declares, with their configured values. */
+export function fsOptions(config: Config, profile: FsProfile): FsOptions {
+  return Object.fromEntries(Object.keys(profile.options).map((key) => [key, config[key as FsOptionKey]]));
 }

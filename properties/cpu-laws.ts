@@ -1,5 +1,6 @@
 import type { Cond, Litmus, Op } from '../lang/ast.js';
 import { storesOf, WORDS_PER_LINE, WORKLOAD_LINES, wordOffset, type WorkloadStore } from './cpu-workload.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /**
  * Laws of the x86 persistency model (DESIGN 1.1) as litmus tests built around a generated workload:
@@ -34,7 +35,7 @@ function somePrefix(stores: readonly WorkloadStore[], scope: readonly number[]):
 }
 
 /** The litmus test that states `law` for `workload` on `platform`; `flushes` picks clflush (true) or clwb per line. */
-export function lawTest(law: Law, workload: readonly Op[], platform: 'adr' | 'eadr', flushes: readonly boolean[] = []): Litmus {
+export function lawTest(law: Law, workload: readonly Op[], platform: PlatformName, flushes: readonly boolean[] = []): Litmus {
   const stores = storesOf(workload);
   const tail = law === 'flush-fence-durable' ? recipe(flushes, workload.some((op) => op.op === 'ntstore')) : [];
   return {

@@ -2,6 +2,7 @@ import { checkLitmus, type CheckOptions, type TestResult } from '../model/check/
 import type { Litmus } from '../lang/ast.js';
 import { parseLitmus } from '../lang/parse.js';
 import type { Io } from '../cli/io.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /** Parses and checks a litmus test given as text. */
 export function check(text: string, options: CheckOptions = {}): TestResult {
@@ -19,7 +20,7 @@ export function outcomes(text: string, options: CheckOptions = {}): string[] {
 }
 
 /** A device-dax test with one 4K device `d` mapped as `m`, the given platform, program and tail. */
-export function devdax(platform: 'adr' | 'eadr', program: string, tail: string): string {
+export function devdax(platform: PlatformName, program: string, tail: string): string {
   return `daxcheck t\nconfig platform=${platform}\ndevice d size=4K align=4K\nprogram\n  m = mmap d 0 4096 MAP_SHARED\n${program}\n${tail}\n`;
 }
 

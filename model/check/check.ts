@@ -1,5 +1,6 @@
 import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { resolveConfig } from '../../profiles/config.js';
+import { TABLES, chosen, type Tables } from '../../profiles/tables.js';
 import { countCrashStates, crashView, type Oracle } from '../x86/crash.js';
 import { describeChoice } from './evidence.js';
 import { execute, type CrashPoint, type Execution } from './execute.js';
@@ -28,14 +29,16 @@ export interface CheckOptions {
   readonly limit?: number;
   /** Report, for each expectation, the counterexample that persisted the least (for minimized counterexamples). */
   readonly minimal?: boolean;
+  /** The platforms and filesystems that `config` lines name (tests add flavours); the built-in tables by default. */
+  readonly tables?: Tables;
 }
 
 /** Runs a litmus test: every crash point, every crash state its observations can tell apart. */
 export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResult {
-  const { world, execution } = prepare(test, options.bugs ?? NO_BUGS);
+  const { world, execution } = prepare(test, options.bugs ?? NO_BUGS, options.tables);
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
   execution.points.forEach((point, index) => {
-    tally.crashStates += countCrashStates({ cpu: point.state.cpu, platform: world.platform, bugs: world.bugs }) * countFsStates(point.state.fs, world);
+    tally.crashStates += countCrashStates({ cpu: point.state.cpu, persistence: world.persistence, bugs: world.bugs }) * countFsStates(point.state.fs, world);
     checkLive(point, index, world, tally);
     explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT);
   });
@@ -43,10 +46,11 @@ export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResul
 }
 
 /** Validates and runs the program once: its world and its crash points. */
-export function prepare(test: Litmus, bugs: Bugs): { world: World; execution: Execution } {
-  const config = resolveConfig(test.config);
-  const { machine, layout } = layOut(test, config);
-  const world = makeWorld(config, bugs, layout);
+export function prepare(test: Litmus, bugs: Bugs, tables: Tables = TABLES): { world: World; execution: Execution } {
+  const config = resolveConfig(test.config, tables);
+  const selected = chosen(tables, config);
+  const { machine, layout } = layOut(test, selected.profile);
+  const world = makeWorld(config, bugs, layout, selected);
   validate(test, machine);
   return { world, execution: execute(test, machine, world) };
 }

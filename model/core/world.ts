@@ -1,7 +1,8 @@
 import type { Bugs } from '../../profiles/bugs.js';
-import type { Config } from '../../profiles/config.js';
-import { PROFILES, type FsProfile } from '../../profiles/filesystems.js';
-import { PLATFORMS, type Platform } from '../../profiles/platforms.js';
+import { fsOptions, type Config } from '../../profiles/config.js';
+import type { FsOptionKey, FsOptions, FsProfile } from '../../profiles/filesystems.js';
+import type { Platform } from '../../profiles/platforms.js';
+import { persistenceOf, type Persistence } from './persistence.js';
 
 /** Where things live on the media. */
 export interface Layout {
@@ -13,18 +14,21 @@ export interface Layout {
   readonly initial: (line: number) => readonly number[];
 }
 
-/** What every step needs and never changes: the configuration, platform, profile, layout and seeded bugs. */
+/** What every step needs and never changes: the configuration, persistence rules, profile, layout and seeded bugs. */
 export interface World extends Layout {
-  readonly config: Config;
-  readonly platform: Platform;
+  /** The configuration; the filesystem's own options are in `options`. */
+  readonly config: Omit<Config, FsOptionKey>;
+  readonly options: FsOptions;
+  readonly persistence: Persistence;
   readonly profile: FsProfile;
   readonly bugs: Bugs;
 }
 
-/** The world in force, with the `eadr-as-adr` seeded bug applied if it is on. */
-export function makeWorld(config: Config, bugs: Bugs, layout: Layout): World {
-  const name = bugs.has('eadr-as-adr') ? 'adr' : config.platform;
-  return { ...layout, config, platform: PLATFORMS[name], profile: PROFILES[config.fs], bugs };
+/** The world in force, with the `eadr-as-adr` seeded bug applied if it is on: the caches leave the persistence domain. */
+export function makeWorld(config: Config, bugs: Bugs, layout: Layout, chosen: { platform: Platform; profile: FsProfile }): World {
+  const { domain } = chosen.platform;
+  const persistence = persistenceOf(bugs.has('eadr-as-adr') ? { ...domain, caches: false } : domain);
+  return { ...layout, config, options: fsOptions(config, chosen.profile), persistence, profile: chosen.profile, bugs };
 }
 
 /** The media address of filesystem block `block`. */

@@ -8,7 +8,7 @@ import type { FsState } from './state.js';
  */
 export function countFsStates(fs: FsState, world: World): bigint {
   let total = BigInt(fs.handles.length - fs.committed + 1);
-  const lag = world.profile.ext4 && (world.config.data === 'writeback' || world.bugs.has('ordered-metadata-before-data'));
+  const lag = world.options.data === 'writeback' || (world.options.data !== undefined && world.bugs.has('ordered-metadata-before-data'));
   for (const page of Object.values(fs.pages)) {
     const versions = page.writes.filter((w) => !w.journaled).length;
     const remapped = page.zeroBase || page.copy;

@@ -1,4 +1,5 @@
 import { PAGE } from '../core/geometry.js';
+import type { FileKind } from '../../profiles/filesystems.js';
 
 /**
  * How a file block is backed (DESIGN 1.2): data, or allocated but reading as zeros. Delayed
@@ -13,8 +14,6 @@ export interface Extent {
   readonly shared?: boolean;
 }
 
-/** What a file is: DAX (no page cache), page cache, or NOVA copy-on-write. */
-export type FileKind = 'dax' | 'pagecache' | 'nova';
 
 export interface Inode {
   readonly ino: number;

@@ -27,7 +27,7 @@ export function writeFault(steps: Steps, world: World, target: FileTarget, page:
   const state = steps.current;
   const key = pageKey(target.ino, page);
   if (state.fs.writable[key]) return undefined;
-  if (target.mode === 'nova') return novaFault(steps, world, target.ino, page, op);
+  if (target.mode === 'cow-log') return novaFault(steps, world, target.ino, page, op);
   const inode = liveMeta(state.fs).inodes[target.ino]!;
   const extent = inode.extents[page];
   const change = !extent ? 'allocate' : extent.shared ? 'copy' : extent.state === 'unwritten' ? 'convert' : undefined;

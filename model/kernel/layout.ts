@@ -1,9 +1,8 @@
-import type { Config } from '../../profiles/config.js';
 import { EMPTY_CPU } from '../x86/cpu.js';
 import { UserError } from '../../lang/errors.js';
 import { PAGE, LINE, valueBytes } from '../core/geometry.js';
-import { PROFILES } from '../../profiles/filesystems.js';
-import { EMPTY_META, type Extent, type FileKind, type Inode, type Meta } from '../fs/meta.js';
+import type { FileKind, FsProfile } from '../../profiles/filesystems.js';
+import { EMPTY_META, type Extent, type Inode, type Meta } from '../fs/meta.js';
 import type { FsState } from '../fs/state.js';
 import type { Device, Machine } from './machine.js';
 import type { Layout } from '../core/world.js';
@@ -28,7 +27,7 @@ const ZERO_LINE: readonly number[] = Object.freeze(new Array<number>(LINE).fill(
 const STALE_LINE: readonly number[] = Object.freeze(new Array<number>(LINE).fill(STALE_BYTE));
 
 /** The initial machine and media layout of a test: devices first, then the filesystem's blocks. */
-export function layOut(test: Litmus, config: Config): { machine: Machine; layout: Layout } {
+export function layOut(test: Litmus, profile: FsProfile): { machine: Machine; layout: Layout } {
   checkNames(test.decls);
   const devices: Record<string, Device> = {};
   let base = 0;
@@ -38,7 +37,7 @@ export function layOut(test: Litmus, config: Config): { machine: Machine; layout
     base += Math.ceil(decl.size / DEFAULT_DEVICE_ALIGN + 1) * DEFAULT_DEVICE_ALIGN;
   }
   const files = test.decls.filter((d): d is FileDecl => d.decl === 'file');
-  const { meta, content, history, used } = declareFiles(files, config);
+  const { meta, content, history, used } = declareFiles(files, profile);
   const blocks = used + SPARE_BLOCKS;
   const fsBase = base;
   const initial = (line: number): readonly number[] => {
@@ -69,7 +68,7 @@ function device(decl: DeviceDecl, base: number): Device {
 }
 
 /** The durable metadata, media contents and write history of the declared files. */
-function declareFiles(files: readonly FileDecl[], config: Config) {
+function declareFiles(files: readonly FileDecl[], profile: FsProfile) {
   let meta: Meta = EMPTY_META;
   const content = new Map<number, number[]>();
   const history: Record<number, Record<number, number[]>> = {};
@@ -84,7 +83,7 @@ function declareFiles(files: readonly FileDecl[], config: Config) {
     }
     if (state === 'written') writeContent(content, extents, bytes, decl.size);
     history[ino] = Object.fromEntries(bytes.map((v, off) => [off, [v]]));
-    const inode: Inode = { ino, kind: fileKind(decl, config), size: decl.size, extents, static: false, cow: {} };
+    const inode: Inode = { ino, kind: fileKind(decl, profile), size: decl.size, extents, static: false, cow: {} };
     meta = { names: { ...meta.names, [decl.name]: ino }, inodes: { ...meta.inodes, [ino]: inode }, nextIno: ino + 1 };
   }
   return { meta, content, history, used: next };
@@ -109,12 +108,8 @@ function writeContent(content: Map<number, number[]>, extents: Record<number, Ex
   }
 }
 
-function fileKind(decl: FileDecl, config: Config): FileKind {
-  const profile = PROFILES[config.fs];
-  if (profile.kind === 'nova') {
-    if (decl.dax !== undefined) throw new UserError(`nova has no per-file DAX flag ('${decl.dax ? 'dax' : 'nodax'}')`, decl.at);
-    return 'nova';
-  }
-  if (decl.dax && profile.kind !== 'dax') throw new UserError(`fs=${config.fs} is not mounted with DAX: file '${decl.name}' cannot be dax`, decl.at);
-  return decl.dax === false ? 'pagecache' : profile.kind;
+function fileKind(decl: FileDecl, profile: FsProfile): FileKind {
+  if (!profile.perFileDax && decl.dax !== undefined) throw new UserError(`${profile.name} has no per-file DAX flag ('${decl.dax ? 'dax' : 'nodax'}')`, decl.at);
+  if (decl.dax && profile.access !== 'dax') throw new UserError(`fs=${profile.name} is not mounted with DAX: file '${decl.name}' cannot be dax`, decl.at);
+  return decl.dax === false ? 'pagecache' : profile.access;
 }

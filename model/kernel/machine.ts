@@ -1,6 +1,7 @@
 import type { CpuState } from '../x86/cpu.js';
 import type { FsState } from '../fs/state.js';
 import type { MapFlag } from '../../lang/ast.js';
+import type { FileKind } from '../../profiles/filesystems.js';
 
 /** A device-dax character device: a range of media with no filesystem (`drivers/dax/device.c`). */
 export interface Device {
@@ -12,7 +13,7 @@ export interface Device {
 }
 
 /** How a mapping of a file reaches its data (DESIGN 1.3). */
-export type FileMode = 'dax' | 'pagecache' | 'private' | 'nova';
+export type FileMode = FileKind | 'private';
 
 /** What a VMA maps: a device-dax device, or a file in one of the mapping modes. */
 export type VmaTarget =

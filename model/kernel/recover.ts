@@ -154,7 +154,7 @@ function firstWritebackCommitted(oracle: Oracle, page: string, earliest: number,
 
 /** Whether metadata may commit before the data it points at: ext4 data=writeback (or the seeded ordering bug). */
 function dataMayLag(world: World): boolean {
-  return world.profile.ext4 && (world.config.data === 'writeback' || world.bugs.has('ordered-metadata-before-data'));
+  return world.options.data === 'writeback' || (world.options.data !== undefined && world.bugs.has('ordered-metadata-before-data'));
 }
 
 /**
@@ -163,7 +163,7 @@ function dataMayLag(world: World): boolean {
  * it may expose old data.
  */
 function checkStale(state: Machine, world: World, inode: Inode, name: string, off: number, bytes: readonly number[], out: string[]): void {
-  if (inode.kind === 'pagecache' && world.profile.ext4 && world.config.data === 'writeback') return;
+  if (inode.kind === 'pagecache' && world.options.data === 'writeback') return;
   const history = state.fs.history[inode.ino] ?? {};
   bytes.forEach((b, i) => {
     if (b !== 0 && !(history[off + i] ?? []).includes(b)) out.push(`${name}[${off + i}] shows 0x${b.toString(16)}, never written there`);

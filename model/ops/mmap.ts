@@ -63,7 +63,7 @@ function fileTarget(state: Machine, op: OpOf<'mmap'>, type: number, world: World
   const inode = named(state, op.file);
   if (!isInode(inode)) return inode;
   const profile = world.profile;
-  const supported: readonly MapFlag[] = [...BASE, ...(profile.mapSync ? (['MAP_SYNC'] as const) : []), ...(profile.kind !== 'nova' ? (['MAP_DIRECT'] as const) : [])];
+  const supported: readonly MapFlag[] = [...BASE, ...(profile.mapSync ? (['MAP_SYNC'] as const) : []), ...(profile.mapDirect ? (['MAP_DIRECT'] as const) : [])];
   const unsupported = op.flags.find((f) => !supported.includes(f));
   if (type === VALIDATE && unsupported) return errno('EOPNOTSUPP', `${unsupported} is not supported by ${profile.name} (mm/mmap.c do_mmap)`);
   const sync = op.flags.includes('MAP_SYNC') && type !== PRIVATE && (type === VALIDATE || profile.mapSync);

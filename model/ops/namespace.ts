@@ -19,7 +19,7 @@ export function runCreate(state: Machine, op: OpOf<'create'>, world: World, inde
   const meta = editMeta(state, (m) => {
     const ino = m.nextIno++;
     m.names[op.file] = ino;
-    m.inodes[ino] = { ino, kind: world.profile.kind, size: 0, extents: {}, static: false, cow: {} };
+    m.inodes[ino] = { ino, kind: world.profile.access, size: 0, extents: {}, static: false, cow: {} };
   });
   return new Steps(state)
     .step((d) => {
@@ -64,7 +64,7 @@ export function runRename(state: Machine, op: OpOf<'rename'>, world: World, inde
   if (op.from === op.to) return new Steps(state).done();
   const steps = new Steps(state);
   const replacing = liveMeta(state.fs).names[op.to] !== undefined;
-  if (replacing && world.profile.ext4 && world.config.auto_da_alloc === 'on' && cachedPages(state, from.ino).length > 0) {
+  if (replacing && world.options.auto_da_alloc === 'on' && cachedPages(state, from.ino).length > 0) {
     steps.step((d) => void writeBack(d, world, from.ino, index));
   }
   const target = liveMeta(steps.current.fs).names[op.to];

@@ -22,7 +22,9 @@ export function runReflink(state: Machine, op: OpOf<'reflink'>, world: World, in
   if (!isInode(src)) return src;
   if (liveMeta(state.fs).names[op.dst] !== undefined) return errno('EEXIST', `'${op.dst}' exists`);
   const supported = src.kind === 'dax' ? world.config.dax_reflink === 'cow' : src.kind === 'pagecache' && world.profile.reflink;
-  if (!supported) return errno('EOPNOTSUPP', `no reflink for ${src.kind} files on ${world.profile.name}${src.kind === 'dax' ? ' (dax_reflink=unsupported)' : ''}`);
+  // A copy-on-write log file is named after its filesystem ("no reflink for nova files on nova").
+  const files = src.kind === 'cow-log' ? world.profile.name : src.kind;
+  if (!supported) return errno('EOPNOTSUPP', `no reflink for ${files} files on ${world.profile.name}${src.kind === 'dax' ? ' (dax_reflink=unsupported)' : ''}`);
   const refused = refuseFrozen(state, src, world, 'the reflink');
   if (refused) return refused;
   const steps = new Steps(state).step((d) => writeBackFile(d, world, src.ino, 'file', index));

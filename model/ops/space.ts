@@ -140,7 +140,7 @@ function zeroPartials(steps: Steps, world: World, ino: number, off: number, end:
 function allocateRange(state: Machine, inode: Inode, op: OpOf<'fallocate'>, world: World, index: number): StepOutcome {
   const end = op.off + op.len;
   const pages = blockRange(op.off, op.len);
-  const nova = inode.kind === 'nova';
+  const cowLog = inode.kind === 'cow-log';
   const zeroing = op.mode === 'ZERO_RANGE';
   const holes = pages.filter((p) => !inode.extents[p]);
   const fresh = allocate(state.fs, liveMeta(state.fs), world.blocks, holes.length, world.bugs);
@@ -149,12 +149,12 @@ function allocateRange(state: Machine, inode: Inode, op: OpOf<'fallocate'>, worl
   const steps = new Steps(state);
   if (zeroing) zeroPartials(steps, world, inode.ino, op.off, end, whole);
   const meta: Meta = editInode(steps.current, inode.ino, (i) => {
-    holes.forEach((p, n) => void (i.extents[p] = { block: fresh[n]!, state: nova ? 'written' : 'unwritten' }));
-    if (zeroing && !nova) for (const p of whole) i.extents[p] = { ...i.extents[p]!, state: 'unwritten' };
+    holes.forEach((p, n) => void (i.extents[p] = { block: fresh[n]!, state: cowLog ? 'written' : 'unwritten' }));
+    if (zeroing && !cowLog) for (const p of whole) i.extents[p] = { ...i.extents[p]!, state: 'unwritten' };
     if (op.mode !== 'KEEP_SIZE' && end > i.size) i.size = end;
   });
   if (zeroing) forgetPages(steps, inode.ino, whole);
-  const zeroBlocks = nova ? [...fresh, ...(zeroing ? whole.flatMap((p) => (inode.extents[p] ? [inode.extents[p]!.block] : [])) : [])] : [];
+  const zeroBlocks = cowLog ? [...fresh, ...(zeroing ? whole.flatMap((p) => (inode.extents[p] ? [inode.extents[p]!.block] : [])) : [])] : [];
   return steps
     .step((d) => {
       for (const block of zeroBlocks) persistNow(d.cpu, blockAddress(world, block), new Array<number>(PAGE).fill(0), world);

@@ -26,7 +26,7 @@ export function runDaxctl(state: Machine, op: OpOf<'daxctl'>, world: World, inde
     const meta = editInode(state, inode.ino, (i) => void (i.static = false));
     return new Steps(state).step((d) => journal(d.fs, index, meta, [inode.ino], [])).done();
   }
-  if (inode.kind === 'nova') return errno('EOPNOTSUPP', 'nova has no swap-file block map to freeze (the RFC is for ext4 and xfs)');
+  if (!world.profile.staticFiles) return errno('EOPNOTSUPP', `${world.profile.name} has no swap-file block map to freeze (the RFC is for ext4 and xfs)`);
   if (inode.kind !== 'dax') return errno('EINVAL', 'daxctl STATIC needs a DAX file');
   if (op.align !== undefined && (op.align < PAGE || (op.align & (op.align - 1)) !== 0)) return errno('EINVAL', 'align must be a power of two of at least 4K');
   const pages = Math.ceil(inode.size / PAGE);

@@ -30,7 +30,7 @@ export function runWrite(state: Machine, op: WriteOp, world: World, index: numbe
   const bytes = valueBytes(op.value);
   const refused = changesBlockMap(inode, op.off, bytes.length) ? refuseFrozen(state, inode, world, 'the write') : undefined;
   if (refused) return refused;
-  if (inode.kind === 'nova') return novaWrite(state, inode, op, bytes, world, index);
+  if (inode.kind === 'cow-log') return novaWrite(state, inode, op, bytes, world, index);
   const direct = op.flags.includes('O_DIRECT');
   if (inode.kind === 'pagecache' && direct && (op.off % 512 !== 0 || bytes.length % 512 !== 0)) {
     return errno('EINVAL', 'O_DIRECT needs offset and length aligned to the logical block size, 512 (open(2) O_DIRECT)');
@@ -125,7 +125,7 @@ function pieces(state: Machine, ino: number, off: number, bytes: readonly number
  */
 function bufferedWrite(steps: Steps, inode: Inode, op: WriteOp, bytes: number[], world: World, index: number): StepOutcome | undefined {
   const end = op.off + bytes.length;
-  const journaled = world.profile.ext4 && world.config.data === 'journal';
+  const journaled = world.options.data === 'journal';
   const meta = journaled ? journaledMeta(steps.current, inode.ino, op.off, bytes.length, world) : undefined;
   if (journaled && !meta) return errno('ENOSPC', 'no free block');
   steps.step((d) => {

@@ -1,6 +1,6 @@
 import type { Bugs } from '../../profiles/bugs.js';
 import { applyPiece, durableLine, type CpuState, type Pending } from './cpu.js';
-import type { Platform } from '../../profiles/platforms.js';
+import type { Persistence } from '../core/persistence.js';
 
 /**
  * The crash states of the CPU half (DESIGN 1.1), resolved lazily: a line's persisted contents are
@@ -18,7 +18,7 @@ export interface MediaView {
 
 interface Ctx {
   readonly cpu: CpuState;
-  readonly platform: Platform;
+  readonly persistence: Persistence;
   readonly bugs: Bugs;
   readonly initial: (line: number) => readonly number[];
 }
@@ -26,7 +26,7 @@ interface Ctx {
 /** A view of the media after a crash in state `ctx.cpu`, whose unresolved choices go to `oracle`. */
 export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   const cache = new Map<number, readonly number[]>();
-  const cachedChoice = ctx.platform.cachesPersistent ? storeBufferPrefix(ctx.cpu, oracle) : perLinePrefix(ctx, oracle);
+  const cachedChoice = ctx.persistence.crashKeeps === 'store-buffer-prefix' ? storeBufferPrefix(ctx.cpu, oracle) : perLinePrefix(ctx, oracle);
   return {
     readLine(line) {
       let bytes = cache.get(line);
@@ -86,7 +86,7 @@ function storeBufferPrefix(cpu: CpuState, oracle: Oracle): (line: number) => Pen
 /** How many crash states the CPU half allows in `cpu`: the product of every line's and piece's choices. */
 export function countCrashStates(ctx: Omit<Ctx, 'initial'>): bigint {
   const nt = 2n ** BigInt(ctx.cpu.nt.length);
-  if (ctx.platform.cachesPersistent) return BigInt(ctx.cpu.cached.length + 1) * nt;
+  if (ctx.persistence.crashKeeps === 'store-buffer-prefix') return BigInt(ctx.cpu.cached.length + 1) * nt;
   if (ctx.bugs.has('no-eviction')) return nt;
   const perLine = new Map<number, number>();
   for (const p of ctx.cpu.cached) perLine.set(p.line, (perLine.get(p.line) ?? 0) + 1);

@@ -2,11 +2,11 @@ import type { Draft } from 'immer';
 import type { Bugs } from '../../profiles/bugs.js';
 import { addStore, makeDurable, type CpuState, type Pending } from './cpu.js';
 import { lineOf } from '../core/geometry.js';
-import type { Platform } from '../../profiles/platforms.js';
+import type { Persistence } from '../core/persistence.js';
 
 /** What the persistence rules need besides the CPU state. */
 export interface PersistContext {
-  readonly platform: Platform;
+  readonly persistence: Persistence;
   readonly bugs: Bugs;
   /** The media contents of a line no store has reached. */
   readonly initial: (line: number) => readonly number[];
@@ -26,7 +26,7 @@ export function store(cpu: Draft<CpuState>, addr: number, bytes: readonly number
 export function ntstore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
   const before = cpu.seq - 1;
   const pieces = addStore(cpu, addr, bytes, true);
-  if (ctx.platform.cachesPersistent) return;
+  if (!ctx.persistence.writebackPersists) return;
   for (const line of new Set(pieces.map((p) => p.line))) cpu.flushes.push({ line, upto: before });
 }
 
@@ -42,7 +42,7 @@ export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext)
     cpu.flushes.push({ line, upto: cpu.seq - 1 });
     return;
   }
-  if (ctx.platform.cachesPersistent) {
+  if (ctx.persistence.drainedStoresPersist) {
     const last = cpu.cached.findLast((p) => p.line === line);
     if (last) makeDurable(cpu, cpu.cached.filter((p) => p.seq <= last.seq), ctx.initial);
     return;
@@ -56,7 +56,7 @@ export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext)
  * persists everything anyway, so they add nothing (DESIGN 1.1).
  */
 export function flushOpt(cpu: Draft<CpuState>, addr: number, ctx: PersistContext): void {
-  if (ctx.platform.cachesPersistent) return;
+  if (!ctx.persistence.writebackPersists) return;
   cpu.flushes.push({ line: lineOf(addr), upto: cpu.seq - 1 });
 }
 
@@ -67,7 +67,7 @@ export function flushOpt(cpu: Draft<CpuState>, addr: number, ctx: PersistContext
  */
 export function fence(cpu: Draft<CpuState>, kind: 'sfence' | 'mfence' | 'locked', ctx: PersistContext): void {
   if (kind === 'sfence' && ctx.bugs.has('sfence-noop')) return;
-  if (ctx.platform.cachesPersistent) {
+  if (ctx.persistence.drainedStoresPersist) {
     makeDurable(cpu, [...cpu.cached, ...cpu.nt], ctx.initial);
   } else {
     makeDurable(cpu, [...fencedFlushes(cpu), ...cpu.nt], ctx.initial);
@@ -87,7 +87,7 @@ function fencedFlushes(cpu: CpuState): Pending[] {
 export function lockedStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
   fence(cpu, 'locked', ctx);
   const pieces = addStore(cpu, addr, bytes, false);
-  if (ctx.platform.cachesPersistent) makeDurable(cpu, pieces, ctx.initial);
+  if (ctx.persistence.drainedStoresPersist) makeDurable(cpu, pieces, ctx.initial);
 }
 
 /**

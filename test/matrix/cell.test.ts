@@ -9,16 +9,17 @@ import { checkCell, type Cell, type CellResult } from '../../matrix/cell.js';
 import { modeById } from '../../matrix/modes.js';
 import type { Recipe } from '../../matrix/recipes.js';
 import { workloadArbitrary, workloadTest } from '../../matrix/workload.js';
+import type { PlatformName } from '../../profiles/platforms.js';
 
 const SEED = 20261121;
-const cell = (mode: string, platform: 'adr' | 'eadr', recipe: Recipe): Cell => ({ mode: modeById(mode)!, platform, recipe });
+const cell = (mode: string, platform: PlatformName, recipe: Recipe): Cell => ({ mode: modeById(mode)!, platform, recipe });
 const lost = (r: CellResult) => {
   if (r.verdict !== 'lost') throw new Error(`expected lost, got ${r.verdict}`);
   return r;
 };
 
 /** Recipes that should hold, each with the seeded bug that must break it. */
-const HOLDING: [string, 'adr' | 'eadr', Recipe, Bug][] = [
+const HOLDING: [string, PlatformName, Recipe, Bug][] = [
   ['fsdax-mapsync', 'adr', 'flush+fence', 'mapsync-fault-skips-commit'],
   ['devdax', 'adr', 'flush+fence', 'sfence-noop'],
   ['devdax', 'eadr', 'fence', 'eadr-as-adr'],
@@ -39,7 +40,7 @@ describe.each(HOLDING)('durability of %s on %s with %s', (mode, platform, recipe
 });
 
 describe('broken recipes', () => {
-  it.each<[string, 'adr' | 'eadr', Recipe]>([
+  it.each<[string, PlatformName, Recipe]>([
     ['fsdax-shared', 'adr', 'flush+fence'],
     ['pagecache-shared', 'eadr', 'flush+fence'],
     ['buffered', 'adr', 'none'],

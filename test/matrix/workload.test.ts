@@ -7,12 +7,13 @@ import { comparable } from '../../lang/ast.js';
 import { MODES, modeById } from '../../matrix/modes.js';
 import { applicable, RECIPES } from '../../matrix/recipes.js';
 import { workloadArbitrary, workloadTest } from '../../matrix/workload.js';
+import type { PlatformName } from '../../profiles/platforms.js';
 
 const SEED = 20261121;
 
 describe.each(MODES.map((m) => [m.id, m] as const))('workloads of %s', (_id, mode) => {
   const recipe = RECIPES.find((r) => applicable(mode, r))!;
-  test.prop([workloadArbitrary(mode), fc.constantFrom<'adr' | 'eadr'>('adr', 'eadr')], { seed: SEED, numRuns: 30 })('print as valid litmus that reads back the same', (w, platform) => {
+  test.prop([workloadArbitrary(mode), fc.constantFrom<PlatformName>('adr', 'eadr')], { seed: SEED, numRuns: 30 })('print as valid litmus that reads back the same', (w, platform) => {
     const litmus = workloadTest(mode, platform, recipe, w);
     expect(comparable(parseLitmus(printLitmus(litmus)))).toEqual(comparable(litmus));
   });

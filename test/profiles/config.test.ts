@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../profiles/config.js';
 import { UserError } from '../../lang/errors.js';
-import { thrown } from '../helpers.js';
+import { check, thrown } from '../helpers.js';
 
 describe('resolveConfig', () => {
   it('fills in the defaults of DESIGN section 2', () => {
@@ -17,5 +17,16 @@ describe('resolveConfig', () => {
     expect(e).toBeInstanceOf(UserError);
     expect(e.message).toMatch(/unknown value 'nvdimm' for platform \(expected one of adr, eadr\)/);
     expect((e as UserError).at).toEqual(at);
+  });
+  it('refuses a filesystem option on a filesystem that does not have it, at the entry', () => {
+    const e = thrown(() => check('daxcheck t\nconfig data=journal fs=xfs\nfile f size=0\nprogram\n  create g\n'));
+    expect(e).toBeInstanceOf(UserError);
+    expect(e.message).toBe("configuration key 'data' does not apply to fs=xfs (it is an option of ext4-dax, ext4)");
+    expect((e as UserError).at).toEqual({ line: 2, col: 8 });
+    expect(() => resolveConfig([{ key: 'fs', value: 'nova' }, { key: 'auto_da_alloc', value: 'off' }])).toThrow(/'auto_da_alloc' does not apply to fs=nova/);
+  });
+  it('takes a filesystem option on a filesystem that has it, the default one included', () => {
+    expect(resolveConfig([{ key: 'data', value: 'journal' }, { key: 'fs', value: 'ext4' }]).data).toBe('journal');
+    expect(resolveConfig([{ key: 'auto_da_alloc', value: 'off' }]).auto_da_alloc).toBe('off');
   });
 });

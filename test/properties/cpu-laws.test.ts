@@ -6,18 +6,19 @@ import { checkLitmus } from '../../model/check/check.js';
 import type { Op } from '../../lang/ast.js';
 import { LAWS, lawTest, type Law } from '../../properties/cpu-laws.js';
 import { cpuWorkload, WORKLOAD_LINES } from '../../properties/cpu-workload.js';
+import type { PlatformName } from '../../profiles/platforms.js';
 
 const SEED = 20261121;
 const flushes = fc.array(fc.boolean(), { minLength: WORKLOAD_LINES, maxLength: WORKLOAD_LINES });
-const platform = fc.constantFrom<'adr' | 'eadr'>('adr', 'eadr');
+const platform = fc.constantFrom<PlatformName>('adr', 'eadr');
 
 /** The law's test passes for this workload under these seeded bugs. */
-function lawHolds(law: Law, workload: Op[], p: 'adr' | 'eadr', f: boolean[], bugs: Bug[] = []): boolean {
+function lawHolds(law: Law, workload: Op[], p: PlatformName, f: boolean[], bugs: Bug[] = []): boolean {
   return checkLitmus(lawTest(law, workload, p, f), { bugs: new Set(bugs) }).verdict === 'pass';
 }
 
 /** Each law: which workloads, platforms and seeded bug break it. */
-const CASES: { law: Law; nt: boolean; platforms: fc.Arbitrary<'adr' | 'eadr'>; bug: Bug; bugPlatform: 'adr' | 'eadr' }[] = [
+const CASES: { law: Law; nt: boolean; platforms: fc.Arbitrary<PlatformName>; bug: Bug; bugPlatform: PlatformName }[] = [
   { law: 'flush-fence-durable', nt: true, platforms: platform, bug: 'sfence-noop', bugPlatform: 'adr' },
   { law: 'flush-fence-durable', nt: false, platforms: platform, bug: 'clflush-unordered', bugPlatform: 'adr' },
   { law: 'line-fifo', nt: false, platforms: fc.constant('adr'), bug: 'line-out-of-order', bugPlatform: 'adr' },
