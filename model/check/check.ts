@@ -2,7 +2,7 @@ import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { resolveConfig } from '../../profiles/config.js';
 import { countCrashStates, crashView, type Oracle } from '../x86/crash.js';
 import { describeChoice } from './evidence.js';
-import { execute, type CrashPoint, type Execution } from './execute.js';
+import { execute, refusalError, type CrashPoint, type Execution, type Refused } from './execute.js';
 import { enumerateLazily } from './explore.js';
 import { countFsStates } from '../fs/count.js';
 import { fsView, type FsView } from '../kernel/recover.js';
@@ -16,6 +16,7 @@ import { Tally, type TestResult } from './tally.js';
 import { validate } from './validate.js';
 
 export type { Evidence, ExpectationResult, Frequency, SafetyResult, TestResult } from './tally.js';
+export type { Refusal, Refused } from './execute.js';
 export { inScope } from './tally.js';
 
 /** Crash-state evaluations allowed at one crash point: enough for every catalogue test many times over. */
@@ -41,7 +42,22 @@ export function usesFilesystem(test: Litmus): boolean {
 
 /** Runs a litmus test: every crash point, every crash state its observations can tell apart. */
 export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResult {
-  const { world, execution } = prepare(test, options.bugs ?? NO_BUGS);
+  return checkPrepared(test, prepare(test, options.bugs ?? NO_BUGS), options);
+}
+
+/** `checkLitmus`, except that an operation failing without an annotation comes back as a refusal instead of an error. */
+export function checkUnlessRefused(test: Litmus, options: CheckOptions = {}): TestResult | Refused {
+  const prepared = prepareUnlessRefused(test, options.bugs ?? NO_BUGS);
+  return 'refused' in prepared ? prepared : checkPrepared(test, prepared, options);
+}
+
+/** A validated test's world and its one run. */
+interface Prepared {
+  readonly world: World;
+  readonly execution: Execution;
+}
+
+function checkPrepared(test: Litmus, { world, execution }: Prepared, options: CheckOptions): TestResult {
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
   execution.points.forEach((point, index) => {
     tally.crashStates += countCrashStates({ cpu: point.state.cpu, platform: world.platform, bugs: world.bugs }) * countFsStates(point.state.fs, world);
@@ -52,12 +68,19 @@ export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResul
 }
 
 /** Validates and runs the program once: its world and its crash points. */
-export function prepare(test: Litmus, bugs: Bugs): { world: World; execution: Execution } {
+export function prepare(test: Litmus, bugs: Bugs): Prepared {
+  const prepared = prepareUnlessRefused(test, bugs);
+  if ('refused' in prepared) throw refusalError(test, prepared.refused);
+  return prepared;
+}
+
+function prepareUnlessRefused(test: Litmus, bugs: Bugs): Prepared | Refused {
   const config = resolveConfig(test.config);
   const { machine, layout } = layOut(test, config);
   const world = makeWorld(config, bugs, layout);
   validate(test, machine);
-  return { world, execution: execute(test, machine, world) };
+  const execution = execute(test, machine, world);
+  return 'refused' in execution ? execution : { world, execution };
 }
 
 /** Recovery at one crash point with the choices `oracle` makes: every observation's value, and what recovery showed. */
