@@ -5,13 +5,14 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../lang/errors.js';
 import { runCatalogue } from './catalogue.js';
-import { runMatrix } from './matrix.js';
+import { MATRIX_DEFAULTS, runMatrix } from './matrix.js';
 import { runReplay } from './replay-command.js';
 import { runHtmlReport } from './report-command.js';
 import { runShow } from './show-command.js';
 import { processIo, type Io } from './io.js';
 import { packageRoot } from './package-root.js';
 import { runPromote } from './promote.js';
+import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
 import { runRun } from './run.js';
 
 /** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
@@ -51,9 +52,10 @@ function litmusCommands(program: Command, io: Io, done: Done): void {
     .action((files: string[], opts: { json?: boolean }) => done(runRun(files, opts.json === true, io)));
   program
     .command('promote')
-    .description("write each test's report as its golden .expected file")
-    .argument('<files...>', 'litmus test files')
-    .action((files: string[]) => done(runPromote(files, io)));
+    .description("write each test's report as its golden .expected file, or the matrix's golden and corpus")
+    .argument('[files...]', 'litmus test files')
+    .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
+    .action((files: string[], opts: { matrix?: boolean }) => done(guard(io, () => promote(files, opts.matrix === true, io))));
   program
     .command('catalogue')
     .description('run every litmus test under DIR against its golden report')
@@ -67,10 +69,10 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .command('matrix')
     .description('check every mapping mode, platform and recipe with generated workloads (the main job)')
     .option('--json', 'print one JSON object instead of the table')
-    .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), 1)
-    .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), 50)
+    .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), MATRIX_DEFAULTS.seed)
+    .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), MATRIX_DEFAULTS.numRuns)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
-    .option('--out <dir>', 'where counterexample files go', 'matrix-out')
+    .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
     .action((opts: { json?: boolean; seed: number; numRuns: number; cell?: string; out: string }) => {
       done(guard(io, () => runMatrix({ ...opts, json: opts.json === true }, io)));
     });
@@ -91,6 +93,14 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .argument('<files...>', 'counterexample JSON files')
     .requiredOption('--html <out>', 'the HTML file to write')
     .action((files: string[], opts: { html: string }) => done(runHtmlReport(files, opts.html, io)));
+}
+
+/** Promotes the litmus `files`, and the matrix when asked; at least one of them. */
+function promote(files: readonly string[], matrix: boolean, io: Io): number {
+  if (files.length === 0 && !matrix) throw new UserError('promote needs litmus files or --matrix');
+  const status = files.length > 0 ? runPromote(files, io) : 0;
+  if (matrix) runPromoteMatrix(io);
+  return status;
 }
 
 /** A commander parser for a whole number, refusing anything else with a clear message. */
