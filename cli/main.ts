@@ -8,7 +8,7 @@ import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
 import { FORMATS, REPORTERS, type Format } from '../report/reporters.js';
 import { runCatalogue } from './catalogue.js';
-import { runMatrix } from './matrix.js';
+import { MATRIX_DEFAULTS, runMatrix } from './matrix.js';
 import { runReplay } from './replay-command.js';
 import { runHtmlReport } from './report-command.js';
 import { runShow } from './show-command.js';
@@ -17,8 +17,9 @@ import { processIo, type Io } from './io.js';
 import { asUserError } from './per-file.js';
 import { packageRoot } from './package-root.js';
 import { runPromote } from './promote.js';
+import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
 import { runRun } from './run.js';
-import { message } from '../lang/messages.js';
+import { message, userError } from '../lang/messages.js';
 
 /** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
 export function main(argv: readonly string[], io: Io): number {
@@ -73,8 +74,9 @@ function reporterOf(opts: FormatOptions): Reporter {
 function litmusCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files'))
     .action((files: string[], opts: FormatOptions) => done(() => runRun(files, reporterOf(opts), io)));
-  withFormat(program.command('promote').description("write each test's report as its golden .expected file").argument('<files...>', 'litmus test files'))
-    .action((files: string[], opts: FormatOptions) => done(() => runPromote(files, reporterOf(opts), io)));
+  withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files'))
+    .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
+    .action((files: string[], opts: FormatOptions & { matrix?: boolean }) => done(() => promote(files, opts.matrix === true, reporterOf(opts), io)));
   withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`))
     .action((dir: string, opts: FormatOptions) => done(() => runCatalogue(dir, reporterOf(opts), io)));
 }
@@ -82,12 +84,12 @@ function litmusCommands(program: Command, io: Io, done: Done): void {
 /** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
 function counterexampleCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)'))
-    .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), 1)
-    .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), 50)
+    .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), MATRIX_DEFAULTS.seed)
+    .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), MATRIX_DEFAULTS.numRuns)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
-    .option('--out <dir>', 'where counterexample files go', 'matrix-out')
+    .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
     .action((opts: FormatOptions & { seed: number; numRuns: number; cell?: string; out: string }) => {
-      done(() => runMatrix({ ...opts, json: opts.json === true || opts.format === 'json' }, io));
+      done(() => runMatrix(opts, reporterOf(opts), io));
     });
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
     .action((files: string[], opts: FormatOptions) => done(() => runReplay(files, reporterOf(opts), io)));
@@ -97,6 +99,14 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
     .requiredOption('--html <out>', 'the HTML file to write')
     .action((files: string[], opts: FormatOptions & { html: string }) => done(() => runHtmlReport(files, opts.html, reporterOf(opts), io)));
+}
+
+/** Promotes the litmus `files`, and the matrix when asked; at least one of them. */
+function promote(files: readonly string[], matrix: boolean, reporter: Reporter, io: Io): number {
+  if (files.length === 0 && !matrix) throw userError('promoteWhat', undefined);
+  const status = files.length > 0 ? runPromote(files, reporter, io) : 0;
+  if (matrix) runPromoteMatrix(io);
+  return status;
 }
 
 /** A commander parser for a whole number, refusing anything else with a clear message. */

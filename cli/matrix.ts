@@ -1,19 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UserError } from '../lang/errors.js';
-import { checkCell, type CellResult } from '../matrix/cell.js';
+import { userError } from '../lang/messages.js';
+import { checkCell, type Cell, type CellResult } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
-import { counterexampleOf, serialize, shapeName } from '../report/counterexample.js';
+import { counterexampleFile, counterexampleOf, serialize } from '../report/counterexample.js';
+import type { MatrixRun } from '../report/matrix-run.js';
+import type { Reporter } from '../report/events.js';
 import type { Io } from './io.js';
 
 export interface MatrixOptions {
-  readonly json: boolean;
   readonly seed: number;
   readonly numRuns: number;
   readonly cell?: string;
   readonly out: string;
 }
+
+/** The defaults of `daxcheck matrix`; its golden `matrix.expected` is the table they give. */
+export const MATRIX_DEFAULTS = { seed: 1, numRuns: 50, out: 'matrix-out' } as const;
 
 /**
  * `daxcheck matrix`: for every mapping mode, platform and recipe, whether acknowledged data
@@ -21,23 +24,30 @@ export interface MatrixOptions {
  * the mode refuses the recipe (`n/a`, with the errno). stdout is deterministic for a seed; the
  * time taken and the progress go to stderr.
  */
-export function runMatrix(options: MatrixOptions, io: Io): number {
+export function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io): number {
   const cells = allCells().filter((c) => !options.cell || cellId(c) === options.cell);
-  if (cells.length === 0) throw new UserError(`no cell '${options.cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`);
+  if (cells.length === 0) throw userError('unknownCell', undefined, options.cell ?? '');
+  const started = performance.now();
+  const run = checkCells(cells, options, io);
+  reporter.write({ kind: 'matrix', run }, io);
+  io.err(`matrix: ${cells.length} cells, ${run.results.reduce((n, r) => n + r.stats.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+/** Checks `cells` in order with progress on stderr, writing the counterexample of each `lost` cell under `out`. */
+export function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'results'>, io: Io): MatrixRun {
   const started = performance.now();
   let states = 0n;
   const results = cells.map((cell, i) => {
-    const result = checkCell(cell, { seed: options.seed, numRuns: options.numRuns });
+    const result = checkCell(cell, { seed, numRuns });
     states += result.stats.crashStates;
     const rate = Number(states) / Math.max(0.001, (performance.now() - started) / 1000);
     io.status(`matrix: ${i + 1}/${cells.length} cells done (${cellId(cell)}: ${result.verdict}), ${formatRate(rate)} crash states/s`);
-    return { result, file: result.verdict === 'lost' ? writeCounterexample(result, options.out) : undefined };
+    if (result.verdict === 'lost') writeCounterexample(result, out);
+    return result;
   });
   io.progress('');
-  if (options.json) io.out(JSON.stringify(jsonMatrix(options, results)));
-  else for (const line of table(options, results)) io.out(line);
-  io.err(`matrix: ${cells.length} cells, ${results.reduce((n, r) => n + r.result.stats.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return 0;
+  return { seed, numRuns, out, results };
 }
 
 function formatRate(rate: number): string {
@@ -45,58 +55,7 @@ function formatRate(rate: number): string {
   return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)}M` : rate >= 1e3 ? `${(rate / 1e3).toFixed(1)}k` : rate.toFixed(0);
 }
 
-function writeCounterexample(result: Extract<CellResult, { verdict: 'lost' }>, out: string): string {
+function writeCounterexample(result: Extract<CellResult, { verdict: 'lost' }>, out: string): void {
   mkdirSync(out, { recursive: true });
-  const file = join(out, `${shapeName(result)}.json`);
-  writeFileSync(file, serialize(counterexampleOf(result)));
-  return file;
-}
-
-type Row = { result: CellResult; file: string | undefined };
-
-/** Where mechanics and the documented contract disagree. */
-function remark(r: CellResult): string {
-  if (r.verdict === 'durable' && !r.contract.promised) return 'durable by mechanics, not promised';
-  if (r.verdict === 'lost' && r.contract.promised) return 'PROMISED BUT LOST';
-  return '';
-}
-
-function table(options: MatrixOptions, rows: readonly Row[]): string[] {
-  const head = ['mode', 'platform', 'recipe', 'verdict', 'contract', 'workloads', 'crash-points', 'crash-states', 'detail'];
-  const body = rows.map(({ result: r, file }) => {
-    const detail = r.verdict === 'lost' ? `${file} (${r.found.property}; ${r.found.operations.minimized} ops)` : r.verdict === 'n/a' ? r.errno : '';
-    const note = remark(r);
-    return [r.cell.mode.id, r.cell.platform, r.cell.recipe, r.verdict, r.contract.promised ? 'promised' : '-', `${r.stats.workloads}`, `${r.stats.crashPoints}`, `${r.stats.crashStates}`, [detail, note].filter(Boolean).join('; ')];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const count = (v: string) => rows.filter((r) => r.result.verdict === v).length;
-  return [
-    `daxcheck matrix: seed ${options.seed}, ${options.numRuns} workloads per cell`,
-    line(head),
-    ...body.map(line),
-    `${rows.length} cells: ${count('durable')} durable, ${count('lost')} lost, ${count('n/a')} n/a; ` +
-      `${rows.filter((r) => remark(r.result).startsWith('PROMISED')).length} promised but lost, ${rows.filter((r) => remark(r.result).startsWith('durable')).length} durable beyond the contract`,
-  ];
-}
-
-function jsonMatrix(options: MatrixOptions, rows: readonly Row[]): Record<string, unknown> {
-  return {
-    seed: options.seed,
-    numRuns: options.numRuns,
-    cells: rows.map(({ result: r, file }) => ({
-      mode: r.cell.mode.id,
-      platform: r.cell.platform,
-      recipe: r.cell.recipe,
-      verdict: r.verdict,
-      counterexample: file ?? null,
-      contract: r.contract,
-      errno: r.verdict === 'n/a' ? r.errno : null,
-      property: r.verdict === 'lost' ? r.found.property : null,
-      operations: r.verdict === 'lost' ? r.found.operations : null,
-      workloads: r.stats.workloads,
-      crashPoints: r.stats.crashPoints,
-      crashStates: r.stats.crashStates.toString(),
-    })),
-  };
+  writeFileSync(counterexampleFile(out, result), serialize(counterexampleOf(result)));
 }

@@ -35,22 +35,3 @@ export function formatUserError(file: string, error: UserError): string {
   const where = error.at ? `${file}:${error.at.line}:${error.at.col}` : file;
   return `${where}: ${error.message}`;
 }
-
-/**
- * An operation failed and the test did not annotate it: an error in the test, like a program that
- * checks its errors. It keeps the failure so that callers (the matrix) can tell an unavailable
- * mapping mode (`n/a` with its errno) from a broken test.
- */
-export class OperationFailed extends UserError {
-  constructor(
-    message: string,
-    at: Pos | undefined,
-    /** The errno or signal name. */
-    readonly failure: string,
-    /** The operation's index in the program. */
-    readonly index: number,
-  ) {
-    super(message, at);
-    this.name = 'OperationFailed';
-  }
-}

@@ -84,6 +84,7 @@ export const MESSAGES = {
   noSuchFolder: (dir: string) => `${dir}: no such folder`,
   notAFolder: (dir: string) => `${dir}: not a folder (catalogue takes a folder of .litmus tests; use 'daxcheck run' for files)`,
   noTests: (dir: string) => `${dir}: no .litmus tests in this folder`,
+  promoteWhat: () => 'promote needs litmus files or --matrix',
   unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { NO_BUGS, type Bugs } from '../profiles/bugs.js';
-import { checkLitmus, type Evidence, type TestResult } from '../model/check/check.js';
-import { OperationFailed } from '../lang/errors.js';
+import { checkLitmus, checkUnlessRefused, type Evidence, type Refusal, type Refused, type TestResult } from '../model/check/check.js';
 import type { SafetyProperty } from '../model/fs/safety.js';
-import type { Expectation, Litmus, Op } from '../lang/ast.js';
+import type { Expectation, Litmus } from '../lang/ast.js';
+import type { Property } from './claims.js';
 import { contract, type Contract } from './contracts.js';
 import { firstFailure, minimize } from './minimize.js';
 import type { Mode } from './modes.js';
 import type { Recipe } from './recipes.js';
-import { propertyOf, workloadArbitrary, workloadTest, type Property, type Workload } from './workload.js';
+import { workloadArbitrary, workloadTest, type Workload } from './workload.js';
 import type { PlatformName } from '../profiles/platforms.js';
 
 /** One cell of the matrix: a mode, a platform and a recipe. */
@@ -64,64 +64,44 @@ export function checkCell(cell: Cell, options: CellOptions): CellResult {
   const bugs = options.bugs ?? NO_BUGS;
   const base = { cell, contract: contract(cell.mode, cell.platform, cell.recipe) };
   const stats = { workloads: 0, crashPoints: 0, crashStates: 0n };
-  const run = (w: Workload): TestResult => {
-    const result = checkLitmus(workloadTest(cell.mode, cell.platform, cell.recipe, w), { bugs });
+  const run = (w: Workload): TestResult | Refused => {
+    const result = checkUnlessRefused(workloadTest(cell.mode, cell.platform, cell.recipe, w).test, { bugs });
+    if ('refused' in result) return result;
     stats.workloads++;
     stats.crashPoints += result.stats.crashPoints;
     stats.crashStates += result.stats.crashStates;
     return result;
   };
-  try {
-    run(probe(cell.mode));
-  } catch (e) {
-    if (e instanceof OperationFailed) return { ...base, stats, verdict: 'n/a', errno: e.failure, reason: e.message };
-    throw e;
-  }
-  const check = fc.check(fc.property(workloadArbitrary(cell.mode), (w) => run(w).verdict === 'pass'), { seed: options.seed, numRuns: options.numRuns });
+  const probed = run(probe(cell.mode));
+  if ('refused' in probed) return { ...base, stats, ...notApplicable(probed.refused) };
+  // fast-check hands back the very workload object that failed, so its refusal is looked up by it.
+  const refusals = new Map<Workload, Refusal>();
+  const holds = (w: Workload): boolean => {
+    const result = run(w);
+    if ('refused' in result) refusals.set(w, result.refused);
+    return !('refused' in result) && result.verdict === 'pass';
+  };
+  const check = fc.check(fc.property(workloadArbitrary(cell.mode), holds), { seed: options.seed, numRuns: options.numRuns });
   if (!check.failed) return { ...base, stats, verdict: 'durable' };
-  if (check.errorInstance instanceof OperationFailed) return { ...base, stats, verdict: 'n/a', errno: check.errorInstance.failure, reason: check.errorInstance.message };
   const workload = check.counterexample![0];
+  const refused = refusals.get(workload);
+  if (refused) return { ...base, stats, ...notApplicable(refused) };
   const found = explain(cell, workload, bugs, { seed: check.seed, path: check.counterexamplePath ?? '', numRuns: options.numRuns });
   return { ...base, stats, verdict: 'lost', found };
 }
 
-/** The operations of each write of a workload test: the write, its recipe and its `ack` label. */
-function groupsOf(test: Litmus): { write: number; ops: Op[] }[] {
-  const groups: { write: number; ops: Op[] }[] = [];
-  let current: Op[] = [];
-  for (const op of test.program) {
-    if (op.op === 'store' || op.op === 'write') current = [op];
-    else if (current.length > 0) current.push(op);
-    if (op.op === 'label') {
-      groups.push({ write: groups.length, ops: current });
-      current = [];
-    }
-  }
-  return groups;
-}
-
-/** The writes an expectation of `workloadTest` is about (ordering involves two). */
-function writesIn(cell: Cell, w: Workload, index: number): number[] {
-  const n = w.writes.length;
-  const property = propertyOf(cell.mode, w, index);
-  if (property === 'durability') return [index];
-  if (property === 'atomicity') return [index - n];
-  const j = index - n * (cell.mode.atomic ? 2 : 1);
-  return [j, j + 1];
-}
+const notApplicable = ({ errno, reason }: Refusal) => ({ verdict: 'n/a' as const, errno, reason });
 
 function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['fastCheck']): Found {
   const shrunk = workloadTest(cell.mode, cell.platform, cell.recipe, workload);
-  const violated = firstFailure(shrunk, bugs);
-  const operations = (test: Litmus) => ({ shrunk: shrunk.program.length, minimized: test.program.length });
-  if (!violated) {
-    const unsafe = checkLitmus(shrunk, { bugs, minimal: true }).safety.find((s) => !s.holds)!;
-    return { property: unsafe.property, test: shrunk, evidence: unsafe.evidence!, fastCheck, operations: operations(shrunk) };
+  const violated = firstFailure(shrunk.test, bugs);
+  const claim = shrunk.claims.find((c) => c.expectation === violated);
+  const operations = (test: Litmus) => ({ shrunk: shrunk.test.program.length, minimized: test.program.length });
+  if (!claim) {
+    const unsafe = checkLitmus(shrunk.test, { bugs, minimal: true }).safety.find((s) => !s.holds)!;
+    return { property: unsafe.property, test: shrunk.test, evidence: unsafe.evidence!, fastCheck, operations: operations(shrunk.test) };
   }
-  const index = shrunk.expectations.indexOf(violated);
-  const keep = new Set(groupsOf(shrunk).filter((g) => writesIn(cell, workload, index).includes(g.write)).flatMap((g) => g.ops));
-  const test = minimize(shrunk, violated, bugs, (op) => keep.has(op));
+  const test = minimize(shrunk, claim, bugs);
   const failed = checkLitmus(test, { bugs, minimal: true }).expectations.find((e) => !e.holds)!;
-  const property = propertyOf(cell.mode, workload, index);
-  return { property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };
+  return { property: claim.property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };
 }

@@ -1,6 +1,6 @@
 import type { Cell } from './cell.js';
-import { MODES } from './modes.js';
-import { applicable, RECIPES } from './recipes.js';
+import { applicable, MODES } from './modes.js';
+import { RECIPES } from './recipes.js';
 import { PLATFORM_NAMES } from '../profiles/platforms.js';
 
 /** The matrix's platforms: the platform table's, in its order (ADR before eADR). */

@@ -1,7 +1,9 @@
 import type { Bugs } from '../profiles/bugs.js';
 import { checkLitmus } from '../model/check/check.js';
 import { UserError } from '../lang/errors.js';
-import type { Expectation, Litmus, Op } from '../lang/ast.js';
+import type { Expectation, Litmus } from '../lang/ast.js';
+import type { Claim } from './claims.js';
+import type { WorkloadTest } from './workload.js';
 
 /** The first expectation `test` fails, or undefined when it passes (or no longer runs). */
 export function firstFailure(test: Litmus, bugs: Bugs): Expectation | undefined {
@@ -15,19 +17,20 @@ export function firstFailure(test: Litmus, bugs: Bugs): Expectation | undefined 
 
 /**
  * Our minimizer, after fast-check's shrinking of the workload (DESIGN section 3): keep only the
- * violated expectation and the observations it reads, then drop every operation that is not
- * `kept` and whose removal still violates it, one at a time until none can go. The caller keeps
- * the write the violation is about, with its recipe: without them a durability claim would fail
- * for a trivial reason. Deterministic: it tries operations from the last to the first.
+ * violated claim's expectation and the observations it reads, then drop every operation whose
+ * removal still violates it, one at a time until none can go. The writes the claim is about stay,
+ * with their recipes and labels: without them a durability claim would fail for a trivial reason.
+ * Deterministic: it tries operations from the last to the first.
  */
-export function minimize(test: Litmus, violated: Expectation, bugs: Bugs, kept: (op: Op) => boolean): Litmus {
-  let current = focus(test, violated);
+export function minimize({ test, writeOps }: WorkloadTest, violated: Claim, bugs: Bugs): Litmus {
+  const kept = new Set(violated.writes.flatMap((i) => writeOps[i]!));
+  let current = focus(test, violated.expectation);
   const fails = (t: Litmus) => firstFailure(t, bugs) !== undefined;
   if (!fails(current)) return test;
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = current.program.length - 1; i >= 0; i--) {
-      if (kept(current.program[i]!)) continue;
+      if (kept.has(current.program[i]!)) continue;
       const candidate = { ...current, program: current.program.filter((_, j) => j !== i) };
       if (fails(candidate)) {
         current = candidate;

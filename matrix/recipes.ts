@@ -1,6 +1,5 @@
 import { PAGE } from '../model/core/geometry.js';
 import type { Op } from '../lang/ast.js';
-import type { Mode } from './modes.js';
 
 /** What a user does after a write to make it durable. */
 export const RECIPES = ['none', 'fence', 'flush+fence', 'msync', 'fsync', 'fdatasync', 'o_dsync'] as const;
@@ -13,14 +12,6 @@ export interface Write {
   readonly off: number;
   readonly len: number;
   readonly byte: number;
-}
-
-/** Whether a recipe makes sense for a mode's way of writing (o_dsync is a write(2) flag; the CPU recipes need stores). */
-export function applicable(mode: Mode, recipe: Recipe): boolean {
-  const store = mode.access.kind === 'store';
-  if (recipe === 'o_dsync') return !store;
-  if (recipe === 'fence' || recipe === 'flush+fence' || recipe === 'msync') return store;
-  return true;
 }
 
 /** The operations the recipe adds after `w` (o_dsync is a flag on the write itself). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import type { Cond, Expectation, Litmus, Observation, Op } from '../lang/ast.js';
-import { declare, type Mode } from './modes.js';
+import type { ConfigEntry, Litmus, Op } from '../lang/ast.js';
+import { ackLabel, claimsOf, observationsOf, type Claim } from './claims.js';
+import { declare, type Mode, type ModeConfig } from './modes.js';
 import { recipeOps, type Recipe, type Write } from './recipes.js';
 import type { PlatformName } from '../profiles/platforms.js';
 
@@ -39,20 +40,34 @@ function placement(slot: number, align: number): fc.Arbitrary<Omit<Write, 'byte'
 
 const fileName = (i: number) => `f${i}`;
 
-/** The properties a cell checks: durability always, atomicity and ordering where the mode promises them. */
-export type Property = 'durability' | 'atomicity' | 'ordering';
+/** A workload as a litmus test, with what each of its expectations claims and the operations of each write. */
+export interface WorkloadTest {
+  readonly test: Litmus;
+  /** One claim per expectation of the test, in its order. */
+  readonly claims: readonly Claim[];
+  /** For each write: the write itself, its recipe's operations and its acknowledgement label. */
+  readonly writeOps: readonly (readonly Op[])[];
+}
 
 /** The litmus test that states every property of `mode` for workload `w` under `recipe`. */
-export function workloadTest(mode: Mode, platform: PlatformName, recipe: Recipe, w: Workload): Litmus {
+export function workloadTest(mode: Mode, platform: PlatformName, recipe: Recipe, w: Workload): WorkloadTest {
   const files = Array.from({ length: w.files }, (_, i) => fileName(i));
-  return {
+  const writeOps = w.writes.map((write, i) => opsOf(mode, recipe, write, i));
+  const claims = claimsOf(mode, w.writes);
+  const test: Litmus = {
     name: `${mode.id}.${platform}.${recipe}`,
-    config: [{ key: 'platform', value: platform }, ...mode.config],
+    config: [{ key: 'platform', value: platform }, ...configEntries(mode.config)],
     decls: files.map((f) => declare(mode, f, FILE_SIZE)),
-    program: [...files.flatMap((f, i) => prelude(mode, f, i)), ...w.writes.flatMap((write, i) => writeOps(mode, recipe, write, i))],
-    observations: w.writes.flatMap((write, i) => windows(write).map(([off, len], k): Observation => ({ name: wordName(i, k), kind: 'bytes', target: write.file, off, len, asStr: false }))),
-    expectations: expectations(mode, w),
+    program: [...files.flatMap((f, i) => prelude(mode, f, i)), ...writeOps.flat()],
+    observations: observationsOf(w.writes),
+    expectations: claims.map((c) => c.expectation),
   };
+  return { test, claims, writeOps };
+}
+
+/** A mode's configuration as the test's `config` line, keys in the order the mode lists them. */
+function configEntries(config: ModeConfig): ConfigEntry[] {
+  return Object.entries(config).map(([key, value]) => ({ key, value }));
 }
 
 function prelude(mode: Mode, file: string, i: number): Op[] {
@@ -60,52 +75,9 @@ function prelude(mode: Mode, file: string, i: number): Op[] {
   return [...(mode.setup?.(file) ?? []), ...map];
 }
 
-function writeOps(mode: Mode, recipe: Recipe, w: Write, i: number): Op[] {
+function opsOf(mode: Mode, recipe: Recipe, w: Write, i: number): Op[] {
   const value = { kind: 'repeat' as const, byte: w.byte, count: w.len };
   const flags = mode.access.kind === 'write' ? [...mode.access.flags, ...(recipe === 'o_dsync' ? (['O_DSYNC'] as const) : [])] : [];
   const write: Op = mode.access.kind === 'store' ? { op: 'store', map: w.map, off: w.off, value } : { op: 'write', file: w.file, off: w.off, value, flags };
-  return [write, ...recipeOps(recipe, w), { op: 'label', name: `ack${i}` }];
-}
-
-/** The little-endian integer `len` bytes of `byte` read as. */
-export function repeated(byte: number, len: number): bigint {
-  let v = 0n;
-  for (let i = 0; i < len; i++) v = (v << 8n) | BigInt(byte);
-  return v;
-}
-
-/**
- * The parts of a write that are observed: all of a short write; the first, middle and last 8 bytes
- * of a long one. Reading every line of a 1 KiB write would resolve every line's torn prefix at the
- * crash point inside the copy (9^16 states); three windows still catch a lost or torn write.
- */
-export function windows(w: Write): [number, number][] {
-  if (w.len <= 16) return [[w.off, w.len]];
-  const mid = w.off + Math.floor(w.len / 2 / 8) * 8;
-  return [
-    [w.off, 8],
-    [mid, 8],
-    [w.off + w.len - 8, 8],
-  ];
-}
-
-const wordName = (i: number, k: number) => (k === 0 ? `w${i}` : `w${i}_${k}`);
-const is = (name: string, value: bigint): Cond => ({ kind: 'eq', name, value: { kind: 'int', value } });
-const all = (conds: Cond[]): Cond => conds.reduce((a, b) => ({ kind: 'and', left: a, right: b }));
-
-function expectations(mode: Mode, w: Workload): Expectation[] {
-  const parts = (i: number, value: (len: number) => bigint) => all(windows(w.writes[i]!).map(([, len], k) => is(wordName(i, k), value(len))));
-  const full = (i: number) => parts(i, (len) => repeated(w.writes[i]!.byte, len));
-  const durable = w.writes.map((_, i): Expectation => ({ quantifier: 'forall', scope: { kind: 'after', label: `ack${i}` }, cond: full(i) }));
-  const atomic = mode.atomic ? w.writes.map((_, i): Expectation => ({ quantifier: 'forall', scope: { kind: 'all' }, cond: { kind: 'or', left: full(i), right: parts(i, () => 0n) } })) : [];
-  const ordered = mode.ordered
-    ? w.writes.slice(1).map((_, j): Expectation => ({ quantifier: 'not-exists', scope: { kind: 'all' }, cond: { kind: 'and', left: full(j + 1), right: { kind: 'not', inner: full(j) } } }))
-    : [];
-  return [...durable, ...atomic, ...ordered];
-}
-
-/** Which property an expectation of `workloadTest` states, from its position. */
-export function propertyOf(mode: Mode, w: Workload, index: number): Property {
-  if (index < w.writes.length) return 'durability';
-  return mode.atomic && index < 2 * w.writes.length ? 'atomicity' : 'ordering';
+  return [write, ...recipeOps(recipe, w), { op: 'label', name: ackLabel(i) }];
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { resolveConfig } from '../profiles/config.js';
 import { showObserved } from '../model/check/observe.js';
 import type { CellResult, Found } from '../matrix/cell.js';
@@ -56,6 +57,11 @@ export function counterexampleOf(result: Extract<CellResult, { verdict: 'lost' }
 /** The file name of a cell's counterexample: its mode, platform, recipe and violated property. */
 export function shapeName(result: { cell: CellResult['cell']; found: Found }): string {
   return `${result.cell.mode.id}.${result.cell.platform}.${result.cell.recipe}.${result.found.property}`;
+}
+
+/** Where the counterexample of a `lost` cell is written under `out`: its shape name, as JSON. */
+export function counterexampleFile(out: string, result: { cell: CellResult['cell']; found: Found }): string {
+  return join(out, `${shapeName(result)}.json`);
 }
 
 /** Deterministic JSON text: two-space indent, keys in the order written above, a final newline. */

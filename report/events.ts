@@ -2,6 +2,7 @@ import type { Litmus } from '../lang/ast.js';
 import type { UserError } from '../lang/errors.js';
 import type { TestResult } from '../model/check/check.js';
 import type { Counterexample } from './counterexample.js';
+import type { MatrixRun } from './matrix-run.js';
 import type { Replayed } from './replay.js';
 import type { Story } from './story-shape.js';
 
@@ -28,6 +29,8 @@ export type ReportEvent =
   | { readonly kind: 'replayed'; readonly file: string; readonly cx: Counterexample; readonly result: Replayed }
   /** `show`: one counterexample explained; `litmus` is its catalogue test when asked for. */
   | { readonly kind: 'shown'; readonly file: string; readonly first: boolean; readonly story: Story; readonly litmus?: string }
+  /** `matrix`: the whole run, once every cell is done. */
+  | { readonly kind: 'matrix'; readonly run: MatrixRun }
   /** A file a command wrote (`promote`, `report`), with what it holds. */
   | { readonly kind: 'wrote'; readonly file: string; readonly what: string }
   /** A user's file that could not be used: its one-line error. */

@@ -1,6 +1,7 @@
 import type { UserError } from '../lang/errors.js';
 import type { FileRun, Reporter, ReportEvent, ReportSink } from './events.js';
 import { jsonError, jsonReport } from './json.js';
+import { matrixJson } from './matrix-json.js';
 
 /** One JSON object per line on stdout for every event, errors included, so that a program can read all of it. */
 export const jsonReporter: Reporter = {
@@ -23,6 +24,8 @@ function objectOf(event: ReportEvent): Record<string, unknown> {
     }
     case 'shown':
       return event.litmus !== undefined ? { file: event.file, litmus: event.litmus } : { file: event.file, story: event.story };
+    case 'matrix':
+      return matrixJson(event.run);
     case 'wrote':
       return { wrote: event.file, what: event.what };
     case 'file-error':

@@ -1,5 +1,6 @@
 import { formatUserError } from '../lang/errors.js';
 import type { CatalogueStatus, FileRun, Reporter, ReportEvent, ReportSink } from './events.js';
+import { matrixTable } from './matrix-table.js';
 import { showText } from './show.js';
 import { textReport } from './text.js';
 
@@ -26,6 +27,9 @@ export const textReporter: Reporter = {
         if (!event.first) sink.out('');
         if (event.litmus !== undefined) sink.out(event.litmus.trimEnd());
         else for (const line of showText(event.story)) sink.out(line);
+        return;
+      case 'matrix':
+        for (const line of matrixTable(event.run)) sink.out(line);
         return;
       case 'wrote':
         sink.out(`wrote ${event.file} (${event.what})`);

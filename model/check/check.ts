@@ -3,7 +3,7 @@ import { resolveConfig } from '../../profiles/config.js';
 import { TABLES, chosen, type Tables } from '../../profiles/tables.js';
 import { countCrashStates, crashView, type Oracle } from '../x86/crash.js';
 import { describeChoice } from './evidence.js';
-import { execute, type CrashPoint, type Execution } from './execute.js';
+import { execute, refusalError, type CrashPoint, type Execution, type Refused } from './execute.js';
 import { enumerateLazily } from './explore.js';
 import { countFsStates } from '../fs/count.js';
 import { fsView, type FsView } from '../kernel/recover.js';
@@ -18,6 +18,7 @@ import { usesFilesystem } from './uses-filesystem.js';
 import { validate } from './validate.js';
 
 export type { Evidence, ExpectationResult, SafetyResult, TestResult } from './tally.js';
+export type { Refusal, Refused } from './execute.js';
 export { inScope } from './tally.js';
 
 /** Crash-state evaluations allowed at one crash point: enough for every catalogue test many times over. */
@@ -35,7 +36,22 @@ export interface CheckOptions {
 
 /** Runs a litmus test: every crash point, every crash state its observations can tell apart. */
 export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResult {
-  const { world, execution } = prepare(test, options.bugs ?? NO_BUGS, options.tables);
+  return checkPrepared(test, prepare(test, options.bugs ?? NO_BUGS, options.tables), options);
+}
+
+/** `checkLitmus`, except that an operation failing without an annotation comes back as a refusal instead of an error. */
+export function checkUnlessRefused(test: Litmus, options: CheckOptions = {}): TestResult | Refused {
+  const prepared = prepareUnlessRefused(test, options.bugs ?? NO_BUGS, options.tables ?? TABLES);
+  return 'refused' in prepared ? prepared : checkPrepared(test, prepared, options);
+}
+
+/** A validated test's world and its one run. */
+interface Prepared {
+  readonly world: World;
+  readonly execution: Execution;
+}
+
+function checkPrepared(test: Litmus, { world, execution }: Prepared, options: CheckOptions): TestResult {
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
   execution.points.forEach((point, index) => {
     tally.crashStates += countCrashStates({ cpu: point.state.cpu, persistence: world.persistence, bugs: world.bugs }) * countFsStates(point.state.fs, world);
@@ -46,13 +62,20 @@ export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResul
 }
 
 /** Validates and runs the program once: its world and its crash points. */
-export function prepare(test: Litmus, bugs: Bugs, tables: Tables = TABLES): { world: World; execution: Execution } {
+export function prepare(test: Litmus, bugs: Bugs, tables: Tables = TABLES): Prepared {
+  const prepared = prepareUnlessRefused(test, bugs, tables);
+  if ('refused' in prepared) throw refusalError(test, prepared.refused);
+  return prepared;
+}
+
+function prepareUnlessRefused(test: Litmus, bugs: Bugs, tables: Tables): Prepared | Refused {
   const config = resolveConfig(test.config, tables);
   const selected = chosen(tables, config);
   const { machine, layout } = layOut(test, selected.profile);
   const world = makeWorld(config, bugs, layout, selected);
   validate(test, machine);
-  return { world, execution: execute(test, machine, world) };
+  const execution = execute(test, machine, world);
+  return 'refused' in execution ? execution : { world, execution };
 }
 
 /** Recovery at one crash point with the choices `oracle` makes: every observation's value, and what recovery showed. */

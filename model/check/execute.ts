@@ -1,4 +1,4 @@
-import { OperationFailed, UserError } from '../../lang/errors.js';
+import { UserError } from '../../lang/errors.js';
 import type { Machine } from '../kernel/machine.js';
 import type { World } from '../core/world.js';
 import type { Failure, Litmus, Op } from '../../lang/ast.js';
@@ -33,35 +33,47 @@ export interface Execution {
   readonly final: Machine;
 }
 
+/** An operation that failed without an annotation: the errno or signal, the rule behind it, and its index. */
+export interface Refusal {
+  readonly errno: string;
+  readonly reason: string;
+  readonly index: number;
+}
+
+/** A run that stopped at an operation the test did not expect to fail. */
+export interface Refused {
+  readonly refused: Refusal;
+}
+
 /**
  * Runs the program once from `initial`, collecting a crash point before the first operation, after
  * every operation, and between the micro-steps of every operation that is not atomic. Labels take
  * no time, so they add no crash point of their own. An operation that fails without an annotation
- * is an error in the test, like a program that checks its errors (DESIGN section 2).
+ * is an error in the test, like a program that checks its errors (DESIGN section 2): the run stops
+ * there and says so, so that the matrix can tell a mode that refuses a recipe from a broken test.
  */
-export function execute(test: Litmus, initial: Machine, world: World): Execution {
+export function execute(test: Litmus, initial: Machine, world: World): Execution | Refused {
   const points: CrashPoint[] = [{ state: initial, completed: 0 }];
   const labels = new Map<string, number>();
   const annotations: Annotation[] = [];
   let state = initial;
-  test.program.forEach((op, index) => {
+  for (const [index, op] of test.program.entries()) {
     if (op.op === 'label') {
       if (labels.has(op.name)) throw new UserError(`label '${op.name}' is defined twice`, op.at);
       labels.set(op.name, points.length - 1);
-      return;
+      continue;
     }
-    state = runOne(state, op, index, world, annotations);
+    const next = runOne(state, op, index, world, annotations);
+    if ('refused' in next) return next;
+    state = next;
     points.push({ state, completed: index + 1 });
-  });
+  }
   return { points, labels, annotations, final: state };
 
-  function runOne(current: Machine, op: Op, index: number, w: World, out: Annotation[]): Machine {
+  function runOne(current: Machine, op: Op, index: number, w: World, out: Annotation[]): Machine | Refused {
     const outcome = step(current, op, w, index);
     if (!outcome.ok) {
-      if (!op.fails) {
-        const name = outcome.failure.name;
-        throw new OperationFailed(`${op.op} failed with ${name}: ${outcome.reason}; annotate it '=> ${name}' if that is expected`, op.at, name, index);
-      }
+      if (!op.fails) return { refused: { errno: outcome.failure.name, reason: outcome.reason, index } };
       out.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason, holds: sameFailure(op.fails, outcome.failure) });
       return current;
     }
@@ -73,4 +85,10 @@ export function execute(test: Litmus, initial: Machine, world: World): Execution
 
 function sameFailure(a: Failure, b: Failure): boolean {
   return a.kind === b.kind && a.name === b.name;
+}
+
+/** The error a refusal is in a litmus test run on its own: where the operation is, and how to annotate it. */
+export function refusalError(test: Litmus, { errno, reason, index }: Refusal): UserError {
+  const op = test.program[index]!;
+  return new UserError(`${op.op} failed with ${errno}: ${reason}; annotate it '=> ${errno}' if that is expected`, op.at);
 }

@@ -71,6 +71,10 @@ describe('daxcheck promote and catalogue', () => {
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/1 tests: 1 ok$/);
   });
+  it('refuses to promote nothing: it needs litmus files or --matrix', () => {
+    const r = run('promote');
+    expect([r.status, r.err]).toEqual([2, 'daxcheck: promote needs litmus files or --matrix']);
+  });
 });
 
 describe('the installed bin', () => {

@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { memoryIo } from '../helpers.js';
+import { MATRIX_DEFAULTS } from '../../cli/matrix.js';
+import { packageRoot } from '../../cli/package-root.js';
+import { CORPUS, MATRIX_GOLDEN } from '../../cli/promote-matrix.js';
+import { firstDifference, memoryIo } from '../helpers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'daxcheck-matrix-'));
 const run = (...argv: string[]) => {
@@ -42,13 +45,28 @@ describe('daxcheck matrix', () => {
   });
 });
 
-describe('the whole matrix', () => {
-  it('replays the counterexample of every lost cell', () => {
-    const all = mkdtempSync(join(tmpdir(), 'daxcheck-all-'));
-    const r = run('matrix', '--json', '--num-runs=3', `--out=${all}`);
-    const cells = (JSON.parse(r.out) as { cells: { verdict: string; counterexample: string | null }[] }).cells;
-    const files = cells.filter((c) => c.verdict === 'lost').map((c) => c.counterexample!);
-    expect(files.length).toBeGreaterThan(20);
-    expect(run('replay', ...files).status).toBe(0);
+describe('the whole matrix at its defaults', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'daxcheck-all-'));
+  const corpus = join(packageRoot(), CORPUS);
+  const golden = readFileSync(join(packageRoot(), MATRIX_GOLDEN), 'utf8');
+  let stdout = '';
+  // One run of the default matrix (about 40 s) serves every assertion below.
+  beforeAll(() => {
+    const io = memoryIo();
+    expect(main(['matrix', `--out=${dir}`], io)).toBe(0);
+    stdout = io.stdout.map((line) => `${line.replaceAll(`${dir}/`, `${MATRIX_DEFAULTS.out}/`)}\n`).join('');
+  }, 600_000);
+
+  it(`prints ${MATRIX_GOLDEN} byte for byte`, () => {
+    expect(firstDifference(golden, stdout)).toBeUndefined();
+  });
+  it(`writes exactly the counterexamples of ${CORPUS}, byte for byte`, () => {
+    const written = readdirSync(dir).sort();
+    expect(written).toEqual(readdirSync(corpus).filter((f) => f.endsWith('.json')).sort());
+    for (const name of written) expect([name, firstDifference(readFileSync(join(corpus, name), 'utf8'), readFileSync(join(dir, name), 'utf8'))]).toEqual([name, undefined]);
+  });
+  it('fails against a golden with one line edited, naming the line', () => {
+    const edited = golden.replace('pagecache-shared      adr       none         lost', 'pagecache-shared      adr       none         durable');
+    expect(firstDifference(edited, stdout)).toMatch(/^line 3: expected "pagecache-shared +adr +none +durable .*", got "pagecache-shared +adr +none +lost /);
   });
 });

@@ -1,0 +1,31 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { allCells } from '../matrix/cells.js';
+import { fileOf } from '../report/matrix-run.js';
+import { matrixTable } from '../report/matrix-table.js';
+import type { Io } from './io.js';
+import { checkCells, MATRIX_DEFAULTS } from './matrix.js';
+import { packageRoot } from './package-root.js';
+
+/** The matrix's golden, relative to the package root: the table `daxcheck matrix` prints with its defaults. */
+export const MATRIX_GOLDEN = 'matrix.expected';
+/** The corpus, relative to the package root: the counterexample of every `lost` cell at the defaults. */
+export const CORPUS = 'counterexamples/corpus';
+
+/**
+ * `daxcheck promote --matrix`: runs the matrix with its defaults, writes each `lost` cell's
+ * counterexample into the corpus (removing any the run no longer finds) and the table into the
+ * golden, as `daxcheck matrix` prints it with its default `--out`. Review the diff before committing it.
+ */
+export function runPromoteMatrix(io: Io): void {
+  const corpus = join(packageRoot(), CORPUS);
+  const run = checkCells(allCells(), { ...MATRIX_DEFAULTS, out: corpus }, io);
+  const written = new Set(run.results.flatMap((r) => fileOf(run, r) ?? []).map((file) => basename(file)));
+  for (const stale of readdirSync(corpus).filter((name) => name.endsWith('.json') && !written.has(name))) {
+    rmSync(join(corpus, stale));
+    io.out(`removed ${CORPUS}/${stale}`);
+  }
+  const table = matrixTable({ ...run, out: MATRIX_DEFAULTS.out });
+  writeFileSync(join(packageRoot(), MATRIX_GOLDEN), table.map((line) => `${line}\n`).join(''));
+  io.out(`wrote ${MATRIX_GOLDEN} and ${written.size} counterexamples in ${CORPUS}/`);
+}
