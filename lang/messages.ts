@@ -38,6 +38,7 @@ export const MESSAGES = {
   unknownConfigKey: (key: string, keys: readonly string[]) => `unknown configuration key '${key}' (expected one of ${keys.join(', ')})`,
   unknownConfigValue: (value: string, key: string, values: readonly string[]) => `unknown value '${value}' for ${key} (expected one of ${values.join(', ')})`,
   configTwice: (key: string) => `configuration key '${key}' given twice`,
+  optionElsewhere: (key: string, fs: string, owners: readonly string[]) => `configuration key '${key}' does not apply to fs=${fs} (it is an option of ${owners.join(', ')})`,
 
   // Declarations.
   declaredTwice: (name: string) => `'${name}' is declared twice`,
@@ -45,6 +46,8 @@ export const MESSAGES = {
   deviceAlign: (name: string) => `device '${name}' alignment must be a power of two of at least 4K`,
   contentsOfUnwritten: (name: string, state: string) => `file '${name}' is ${state}: it cannot have contents`,
   fileSize: (name: string) => `file '${name}' needs a size of at least 0`,
+  noPerFileDax: (fs: string, flag: string) => `${fs} has no per-file DAX flag ('${flag}')`,
+  notDaxMounted: (fs: string, name: string) => `fs=${fs} is not mounted with DAX: file '${name}' cannot be dax`,
 
   // The program.
   labelTwice: (name: string) => `label '${name}' is defined twice`,

@@ -1,8 +1,8 @@
-import { UserError } from '../lang/errors.js';
 import type { ConfigEntry } from '../lang/ast.js';
 import { DAX_REFLINK, type FsName, type FsOptionKey, type FsOptions, type FsOptionValue, type FsProfile } from './filesystems.js';
 import type { PlatformName } from './platforms.js';
 import { TABLES, type Tables } from './tables.js';
+import { userError } from '../lang/messages.js';
 
 /**
  * The configuration keys of DESIGN section 2 that every filesystem has, each with its values, the
@@ -54,13 +54,13 @@ function givenValues(entries: readonly ConfigEntry[], keys: Readonly<Record<stri
   const given = new Map<string, string>();
   for (const entry of entries) {
     if (!Object.hasOwn(keys, entry.key)) {
-      throw new UserError(`unknown configuration key '${entry.key}' (expected one of ${Object.keys(keys).join(', ')})`, entry.at);
+      throw userError('unknownConfigKey', entry.at, entry.key, Object.keys(keys));
     }
     const allowed = keys[entry.key]!;
     if (!allowed.includes(entry.value)) {
-      throw new UserError(`unknown value '${entry.value}' for ${entry.key} (expected one of ${allowed.join(', ')})`, entry.at);
+      throw userError('unknownConfigValue', entry.at, entry.value, entry.key, allowed);
     }
-    if (given.has(entry.key)) throw new UserError(`configuration key '${entry.key}' given twice`, entry.at);
+    if (given.has(entry.key)) throw userError('configTwice', entry.at, entry.key);
     given.set(entry.key, entry.value);
   }
   return given;
@@ -70,7 +70,7 @@ function givenValues(entries: readonly ConfigEntry[], keys: Readonly<Record<stri
 function refuseForeignOption(entry: ConfigEntry, profile: FsProfile, tables: Tables): void {
   const owners = Object.entries(tables.filesystems).flatMap(([name, p]) => (Object.hasOwn(p.options, entry.key) ? [name] : []));
   if (owners.length === 0 || Object.hasOwn(profile.options, entry.key)) return;
-  throw new UserError(`configuration key '${entry.key}' does not apply to fs=${profile.name} (it is an option of ${owners.join(', ')})`, entry.at);
+  throw userError('optionElsewhere', entry.at, entry.key, profile.name, owners);
 }
 
 /** The filesystem options in force: those `profile` declares, with their configured values. */

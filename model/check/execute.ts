@@ -3,6 +3,7 @@ import type { Machine } from '../kernel/machine.js';
 import type { World } from '../core/world.js';
 import type { Failure, Litmus, Op } from '../../lang/ast.js';
 import { step } from '../ops/step.js';
+import { userError } from '../../lang/messages.js';
 
 /** A moment at which power may fail: the state then, and where in the program it is. */
 export interface CrashPoint {
@@ -59,7 +60,7 @@ export function execute(test: Litmus, initial: Machine, world: World): Execution
   let state = initial;
   for (const [index, op] of test.program.entries()) {
     if (op.op === 'label') {
-      if (labels.has(op.name)) throw new UserError(`label '${op.name}' is defined twice`, op.at);
+      if (labels.has(op.name)) throw userError('labelTwice', op.at, op.name);
       labels.set(op.name, points.length - 1);
       continue;
     }
@@ -90,5 +91,5 @@ function sameFailure(a: Failure, b: Failure): boolean {
 /** The error a refusal is in a litmus test run on its own: where the operation is, and how to annotate it. */
 export function refusalError(test: Litmus, { errno, reason, index }: Refusal): UserError {
   const op = test.program[index]!;
-  return new UserError(`${op.op} failed with ${errno}: ${reason}; annotate it '=> ${errno}' if that is expected`, op.at);
+  return userError('unannotatedFailure', op.at, op.op, errno, reason);
 }

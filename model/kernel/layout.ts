@@ -1,5 +1,4 @@
 import { EMPTY_CPU } from '../x86/cpu.js';
-import { UserError } from '../../lang/errors.js';
 import { PAGE, LINE, valueBytes } from '../core/geometry.js';
 import type { FileKind, FsProfile } from '../../profiles/filesystems.js';
 import { EMPTY_META, type Extent, type Inode, type Meta } from '../fs/meta.js';
@@ -7,6 +6,7 @@ import type { FsState } from '../fs/state.js';
 import type { Device, Machine } from './machine.js';
 import type { Layout } from '../core/world.js';
 import type { Decl, Litmus } from '../../lang/ast.js';
+import { userError } from '../../lang/messages.js';
 
 type FileDecl = Extract<Decl, { decl: 'file' }>;
 type DeviceDecl = Extract<Decl, { decl: 'device' }>;
@@ -53,16 +53,16 @@ export function layOut(test: Litmus, profile: FsProfile): { machine: Machine; la
 function checkNames(decls: readonly Decl[]): void {
   const seen = new Set<string>();
   for (const decl of decls) {
-    if (seen.has(decl.name)) throw new UserError(`'${decl.name}' is declared twice`, decl.at);
+    if (seen.has(decl.name)) throw userError('declaredTwice', decl.at, decl.name);
     seen.add(decl.name);
   }
 }
 
 function device(decl: DeviceDecl, base: number): Device {
   const align = decl.align ?? DEFAULT_DEVICE_ALIGN;
-  if (decl.size <= 0) throw new UserError(`device '${decl.name}' needs a size above 0`, decl.at);
+  if (decl.size <= 0) throw userError('deviceSize', decl.at, decl.name);
   if (align < PAGE || (align & (align - 1)) !== 0) {
-    throw new UserError(`device '${decl.name}' alignment must be a power of two of at least 4K`, decl.at);
+    throw userError('deviceAlign', decl.at, decl.name);
   }
   return { name: decl.name, base, size: decl.size, align };
 }
@@ -90,8 +90,8 @@ function declareFiles(files: readonly FileDecl[], profile: FsProfile) {
 }
 
 function initialBytes(decl: FileDecl, state: string): number[] {
-  if (decl.content && state !== 'written') throw new UserError(`file '${decl.name}' is ${state}: it cannot have contents`, decl.at);
-  if (decl.size < 0) throw new UserError(`file '${decl.name}' needs a size of at least 0`, decl.at);
+  if (decl.content && state !== 'written') throw userError('contentsOfUnwritten', decl.at, decl.name, state);
+  if (decl.size < 0) throw userError('fileSize', decl.at, decl.name);
   if (decl.content?.kind === 'fill') return new Array<number>(decl.size).fill(decl.content.byte);
   if (decl.content?.kind === 'content') return valueBytes({ kind: 'str', text: decl.content.text }).slice(0, decl.size);
   return [];
@@ -109,7 +109,7 @@ function writeContent(content: Map<number, number[]>, extents: Record<number, Ex
 }
 
 function fileKind(decl: FileDecl, profile: FsProfile): FileKind {
-  if (!profile.perFileDax && decl.dax !== undefined) throw new UserError(`${profile.name} has no per-file DAX flag ('${decl.dax ? 'dax' : 'nodax'}')`, decl.at);
-  if (decl.dax && profile.access !== 'dax') throw new UserError(`fs=${profile.name} is not mounted with DAX: file '${decl.name}' cannot be dax`, decl.at);
+  if (!profile.perFileDax && decl.dax !== undefined) throw userError('noPerFileDax', decl.at, profile.name, decl.dax ? 'dax' : 'nodax');
+  if (decl.dax && profile.access !== 'dax') throw userError('notDaxMounted', decl.at, profile.name, decl.name);
   return decl.dax === false ? 'pagecache' : profile.access;
 }

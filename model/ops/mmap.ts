@@ -1,5 +1,4 @@
 import { castDraft, produce, type Draft } from 'immer';
-import { UserError } from '../../lang/errors.js';
 import { PAGE } from '../core/geometry.js';
 import type { Device, FileMode, Machine, Vma, VmaTarget } from '../kernel/machine.js';
 import type { World } from '../core/world.js';
@@ -7,6 +6,7 @@ import { done, errno, type StepOutcome } from '../kernel/outcome.js';
 import type { MapFlag, OpOf } from '../../lang/ast.js';
 import { Steps } from '../kernel/steps.js';
 import { freeOrphans, isInode, named } from './fs-common.js';
+import { userError } from '../../lang/messages.js';
 
 /** The MAP_TYPE bits of mmap(2): MAP_SHARED_VALIDATE is MAP_SHARED|MAP_PRIVATE (include/uapi/linux/mman.h). */
 const TYPE_BITS: Partial<Record<MapFlag, number>> = { MAP_SHARED: 1, MAP_PRIVATE: 2, MAP_SHARED_VALIDATE: 3 };
@@ -85,7 +85,7 @@ function placement(state: Machine, op: OpOf<'mmap'>, len: number, align: number)
     return roundUp(state.nextAddress, Math.max(align, PAGE)) + (op.off % align);
   }
   const other = state.pointers[op.atMap];
-  if (!other) throw new UserError(`unknown mapping '${op.atMap}' in at=`, op.at);
+  if (!other) throw userError('unknownMappingInAt', op.at, op.atMap);
   const busy = state.vmas.some((v) => v.start < other.addr + len && other.addr < v.start + v.len);
   if (op.flags.includes('MAP_FIXED_NOREPLACE') && busy) {
     return errno('EEXIST', 'MAP_FIXED_NOREPLACE over an existing mapping (mmap(2))');
@@ -116,7 +116,7 @@ function carve(vmas: readonly Vma[], start: number, len: number): Vma[] {
 /** `munmap m`: unmaps the range `m` was mapped at; dirty cache lines stay in the cache, dirty pages in the page cache. */
 export function runMunmap(state: Machine, op: OpOf<'munmap'>, index: number): StepOutcome {
   const ptr = state.pointers[op.map];
-  if (!ptr) throw new UserError(`unknown mapping '${op.map}'`, op.at);
+  if (!ptr) throw userError('unknownMapping', op.at, op.map);
   const steps = new Steps(state).step((draft) => void (draft.vmas = castDraft(carve(draft.vmas, ptr.addr, ptr.len))));
   return freeOrphans(steps, index).done();
 }
@@ -132,7 +132,7 @@ export function vmasIn(state: Machine, start: number, end: number): Vma[] | numb
 /** Validates the address range of msync/madvise: page-aligned start (EINVAL) and every page mapped (ENOMEM). */
 export function mappedRange(state: Machine, op: OpOf<'msync' | 'madvise'>, what: string, source: string): Vma[] | StepOutcome {
   const ptr = state.pointers[op.map];
-  if (!ptr) throw new UserError(`unknown mapping '${op.map}'`, op.at);
+  if (!ptr) throw userError('unknownMapping', op.at, op.map);
   const start = ptr.addr + op.off;
   if (start % PAGE !== 0) return errno('EINVAL', `${what} start not page aligned (${source})`);
   const vmas = vmasIn(state, start, start + roundUp(op.len, PAGE));
