@@ -88,7 +88,8 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), MATRIX_DEFAULTS.numRuns)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
-    .action((opts: FormatOptions & { seed: number; numRuns: number; cell?: string; out: string }) => {
+    .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
+    .action((opts: FormatOptions & { seed: number; numRuns: number; cell?: string; out: string; expect?: string }) => {
       done(() => runMatrix(opts, reporterOf(opts), io));
     });
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))

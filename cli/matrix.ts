@@ -1,11 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { userError } from '../lang/messages.js';
-import { checkCell, type Cell, type CellResult } from '../matrix/cell.js';
+import { formatUserError, UserError } from '../lang/errors.js';
+import { readText } from '../lang/read-text.js';
+import { checkCell, promisedButLost, type Cell, type CellResult } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
 import { counterexampleFile, counterexampleOf, serialize } from '../report/counterexample.js';
 import type { MatrixRun } from '../report/matrix-run.js';
 import type { Reporter } from '../report/events.js';
+import { firstDifference } from '../report/first-difference.js';
+import { matrixTable } from '../report/matrix-table.js';
+import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 
 export interface MatrixOptions {
@@ -13,6 +18,8 @@ export interface MatrixOptions {
   readonly numRuns: number;
   readonly cell?: string;
   readonly out: string;
+  /** A golden table (`matrix.expected`) the table must equal, byte for byte. */
+  readonly expect?: string;
 }
 
 /** The defaults of `daxcheck matrix`; its golden `matrix.expected` is the table they give. */
@@ -27,11 +34,31 @@ export const MATRIX_DEFAULTS = { seed: 1, numRuns: 50, out: 'matrix-out' } as co
 export function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io): number {
   const cells = allCells().filter((c) => !options.cell || cellId(c) === options.cell);
   if (cells.length === 0) throw userError('unknownCell', undefined, options.cell ?? '');
+  const golden = options.expect === undefined ? undefined : readGolden(options.expect);
   const started = performance.now();
   const run = checkCells(cells, options, io);
   reporter.write({ kind: 'matrix', run }, io);
   io.err(`matrix: ${cells.length} cells, ${run.results.reduce((n, r) => n + r.stats.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return 0;
+  const problems = matrixProblems(run, golden);
+  for (const problem of problems) io.err(`matrix: ${problem}`);
+  return problems.length > 0 ? EXIT.verdict : EXIT.ok;
+}
+
+/** The golden of `--expect`, read before the run so that a wrong path fails at once, naming the file. */
+function readGolden(file: string): string {
+  try {
+    return readText(file);
+  } catch (e) {
+    throw e instanceof UserError ? new UserError(formatUserError(file, e)) : e;
+  }
+}
+
+/** What makes a matrix run fail a build: cells the documentation promises but found lost, and a table that differs from the golden. */
+export function matrixProblems(run: MatrixRun, golden?: string): string[] {
+  const lost = run.results.filter(promisedButLost).map((r) => cellId(r.cell));
+  const table = matrixTable(run).map((line) => `${line}\n`).join('');
+  const differs = golden === undefined ? undefined : firstDifference(golden, table);
+  return [...(lost.length > 0 ? [`promised but lost: ${lost.join(', ')}`] : []), ...(differs ? [`the table differs from --expect at ${differs}`] : [])];
 }
 
 /** Checks `cells` in order with progress on stderr, writing the counterexample of each `lost` cell under `out`. */

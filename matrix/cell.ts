@@ -105,3 +105,8 @@ function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['f
   const failed = checkLitmus(test, { bugs, minimal: true }).expectations.find((e) => !e.holds)!;
   return { property: claim.property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };
 }
+
+/** Whether the documentation promises a recipe that the cell found lost: a bug in the kernel, the platform or the model. */
+export function promisedButLost(result: CellResult): boolean {
+  return result.verdict === 'lost' && result.contract.promised;
+}

@@ -1,4 +1,4 @@
-import type { CellResult } from '../matrix/cell.js';
+import { promisedButLost, type CellResult } from '../matrix/cell.js';
 import { fileOf, type MatrixRun } from './matrix-run.js';
 
 const HEAD = ['mode', 'platform', 'recipe', 'verdict', 'contract', 'workloads', 'crash-points', 'crash-states', 'detail'];
@@ -20,7 +20,7 @@ function row(run: MatrixRun, r: CellResult): string[] {
 /** Where mechanics and the documented contract disagree. */
 function remark(r: CellResult): string {
   if (r.verdict === 'durable' && !r.contract.promised) return 'durable by mechanics, not promised';
-  if (r.verdict === 'lost' && r.contract.promised) return 'PROMISED BUT LOST';
+  if (promisedButLost(r)) return 'PROMISED BUT LOST';
   return '';
 }
 

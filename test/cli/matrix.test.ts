@@ -1,12 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { MATRIX_DEFAULTS } from '../../cli/matrix.js';
+import { MATRIX_DEFAULTS, matrixProblems } from '../../cli/matrix.js';
+import { checkCell } from '../../matrix/cell.js';
+import { allCells, cellId } from '../../matrix/cells.js';
+import type { Bug } from '../../profiles/bugs.js';
+import { matrixTable } from '../../report/matrix-table.js';
 import { packageRoot } from '../../cli/package-root.js';
 import { CORPUS, MATRIX_GOLDEN } from '../../cli/promote-matrix.js';
-import { firstDifference, memoryIo } from '../helpers.js';
+import { firstDifference } from '../../report/first-difference.js';
+import { memoryIo } from '../helpers.js';
 
 const out = mkdtempSync(join(tmpdir(), 'daxcheck-matrix-'));
 const run = (...argv: string[]) => {
@@ -68,5 +73,29 @@ describe('the whole matrix at its defaults', () => {
   it('fails against a golden with one line edited, naming the line', () => {
     const edited = golden.replace('pagecache-shared      adr       none         lost', 'pagecache-shared      adr       none         durable');
     expect(firstDifference(edited, stdout)).toMatch(/^line 3: expected "pagecache-shared +adr +none +durable .*", got "pagecache-shared +adr +none +lost /);
+  });
+});
+
+describe('the matrix can fail a build', () => {
+  const cell = allCells().find((c) => cellId(c) === 'devdax/adr/flush+fence')!;
+  const runOf = (bugs: ReadonlySet<Bug>) => ({ ...MATRIX_DEFAULTS, numRuns: 5, results: [checkCell(cell, { seed: 1, numRuns: 5, bugs })] });
+
+  it('when a cell the documentation promises is lost (a seeded sfence that does nothing)', () => {
+    expect(matrixProblems(runOf(new Set()))).toEqual([]);
+    expect(matrixProblems(runOf(new Set<Bug>(['sfence-noop'])))).toEqual(['promised but lost: devdax/adr/flush+fence']);
+  });
+  it('when the table differs from the golden given with --expect, naming the line', () => {
+    const run = runOf(new Set());
+    const table = matrixTable(run).map((line) => `${line}\n`).join('');
+    expect(matrixProblems(run, table)).toEqual([]);
+    expect(matrixProblems(run, table.replace('durable', 'lost'))).toEqual([expect.stringMatching(/^the table differs from --expect at line 3: /)]);
+  });
+  it('exits 1 on a differing golden and 2 on a missing one, before running', () => {
+    const golden = join(out, 'golden.expected');
+    writeFileSync(golden, 'not the table\n');
+    const args = ['matrix', '--cell=devdax/adr/msync', '--num-runs=2', `--out=${out}`];
+    expect(run(...args, `--expect=${golden}`).status).toBe(1);
+    const missing = run(...args, `--expect=${join(out, 'nosuch')}`);
+    expect([missing.status, missing.err]).toEqual([2, `daxcheck: ${join(out, 'nosuch')}: no such file`]);
   });
 });
