@@ -8,8 +8,9 @@ export function runReplay(files: readonly string[], io: Io): number {
   let status = 0;
   for (const file of files) {
     try {
-      const { cx, test } = loadCounterexample(file);
-      const result = replay(cx, test);
+      const loaded = loadCounterexample(file);
+      const { cx } = loaded;
+      const result = replay(loaded);
       io.out(result.reproduces ? `reproduces ${file}: ${cx.violated ?? cx.property} (${cx.crashPoint.description})` : `does not reproduce ${file}: ${result.reason}`);
       if (!result.reproduces) status = Math.max(status, 1);
     } catch (e) {

@@ -9,9 +9,8 @@ import { storyOf } from '../report/story.js';
 /** Loads one counterexample file as a report entry, or reports its one-line error and gives null. */
 function entryOf(file: string, io: Io): ReportEntry | null {
   try {
-    const { cx, test } = loadCounterexample(file);
     // The page names files by base name only, so that it does not depend on where it was made.
-    return { file: basename(file), story: storyOf(cx, test) };
+    return { file: basename(file), story: storyOf(loadCounterexample(file)) };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     io.err(formatUserError(file, e));

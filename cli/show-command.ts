@@ -10,8 +10,9 @@ export function runShow(files: readonly string[], litmus: boolean, io: Io): numb
   let status = 0;
   files.forEach((file, i) => {
     try {
-      const { cx, test } = loadCounterexample(file);
-      const story = storyOf(cx, test);
+      const loaded = loadCounterexample(file);
+      const { cx, test } = loaded;
+      const story = storyOf(loaded);
       if (i > 0) io.out('');
       if (litmus) io.out(showLitmus(cx, test, story, printLitmus).trimEnd());
       else for (const line of showText(story)) io.out(line);

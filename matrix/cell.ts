@@ -117,9 +117,9 @@ function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['f
     const unsafe = checkLitmus(shrunk, { bugs, minimal: true }).safety.find((s) => !s.holds)!;
     return { property: unsafe.property, test: shrunk, evidence: unsafe.evidence!, fastCheck, operations: operations(shrunk) };
   }
-  const index = shrunk.expectations.indexOf(violated);
+  const index = violated.id;
   const keep = new Set(groupsOf(shrunk).filter((g) => writesIn(cell, workload, index).includes(g.write)).flatMap((g) => g.ops));
-  const test = minimize(shrunk, violated, bugs, (op) => keep.has(op));
+  const test = minimize(shrunk, violated.expectation, bugs, (op) => keep.has(op));
   const failed = checkLitmus(test, { bugs, minimal: true }).expectations.find((e) => !e.holds)!;
   const property = propertyOf(cell.mode, workload, index);
   return { property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };

@@ -1,10 +1,11 @@
 import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { resolveConfig } from '../../profiles/config.js';
-import { countCrashStates, crashView, type Oracle } from '../x86/crash.js';
+import { cpuSources, crashView } from '../x86/crash.js';
+import { countStates, type Oracle } from '../core/source.js';
 import { describeChoice } from './evidence.js';
 import { execute, type CrashPoint, type Execution } from './execute.js';
 import { enumerateLazily } from './explore.js';
-import { countFsStates } from '../fs/count.js';
+import { fsSources } from '../kernel/fs-sources.js';
 import { fsView, type FsView } from '../kernel/recover.js';
 import { idempotenceViolations, ownershipViolations, wellFormedViolations, type SafetyProperty } from '../fs/safety.js';
 import { liveMeta, metaAt } from '../fs/state.js';
@@ -44,7 +45,7 @@ export function checkLitmus(test: Litmus, options: CheckOptions = {}): TestResul
   const { world, execution } = prepare(test, options.bugs ?? NO_BUGS);
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
   execution.points.forEach((point, index) => {
-    tally.crashStates += countCrashStates({ cpu: point.state.cpu, platform: world.platform, bugs: world.bugs }) * countFsStates(point.state.fs, world);
+    tally.crashStates += countStates([...cpuSources({ ...world, cpu: point.state.cpu }), ...fsSources(point.state.fs, world)]);
     checkLive(point, index, world, tally);
     explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT);
   });
