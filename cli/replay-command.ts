@@ -7,9 +7,9 @@ import { perFile } from './per-file.js';
 /** `daxcheck replay FILE...`: 0 when every recorded violation reproduces, 1 when one does not, 2 on a bad file. */
 export function runReplay(files: readonly string[], reporter: Reporter, io: Io): number {
   return perFile(files, reporter, io, (file) => {
-    const { cx, test } = loadCounterexample(file);
-    const result = replay(cx, test);
-    reporter.write({ kind: 'replayed', file, cx, result }, io);
+    const loaded = loadCounterexample(file);
+    const result = replay(loaded);
+    reporter.write({ kind: 'replayed', file, cx: loaded.cx, result }, io);
     return result.reproduces ? 0 : 1;
   });
 }

@@ -15,9 +15,8 @@ import { message } from '../lang/messages.js';
 export function runHtmlReport(files: readonly string[], out: string, reporter: Reporter, io: Io): number {
   const entries: ReportEntry[] = [];
   const status = perFile(files, reporter, io, (file) => {
-    const { cx, test } = loadCounterexample(file);
     // The page names files by base name only, so that it does not depend on where it was made.
-    entries.push({ file: basename(file), story: storyOf(cx, test) });
+    entries.push({ file: basename(file), story: storyOf(loadCounterexample(file)) });
     return 0;
   });
   if (status !== 0) return status;

@@ -9,9 +9,9 @@ import { perFile } from './per-file.js';
 /** `daxcheck show FILE... [--litmus]`: 0 when every file was shown, 2 on a bad file. */
 export function runShow(files: readonly string[], litmus: boolean, reporter: Reporter, io: Io): number {
   return perFile(files, reporter, io, (file, index) => {
-    const { cx, test } = loadCounterexample(file);
-    const story = storyOf(cx, test);
-    const shown = litmus ? { litmus: showLitmus(cx, test, story, printLitmus) } : {};
+    const loaded = loadCounterexample(file);
+    const story = storyOf(loaded);
+    const shown = litmus ? { litmus: showLitmus(loaded.cx, loaded.test, story, printLitmus) } : {};
     reporter.write({ kind: 'shown', file, first: index === 0, story, ...shown }, io);
     return 0;
   });

@@ -95,7 +95,7 @@ const notApplicable = ({ errno, reason }: Refusal) => ({ verdict: 'n/a' as const
 function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['fastCheck']): Found {
   const shrunk = workloadTest(cell.mode, cell.platform, cell.recipe, workload);
   const violated = firstFailure(shrunk.test, bugs);
-  const claim = shrunk.claims.find((c) => c.expectation === violated);
+  const claim = shrunk.claims.find((c) => c.expectation === violated?.expectation);
   const operations = (test: Litmus) => ({ shrunk: shrunk.test.program.length, minimized: test.program.length });
   if (!claim) {
     const unsafe = checkLitmus(shrunk.test, { bugs, minimal: true }).safety.find((s) => !s.holds)!;

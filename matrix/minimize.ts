@@ -1,14 +1,14 @@
 import type { Bugs } from '../profiles/bugs.js';
-import { checkLitmus } from '../model/check/check.js';
+import { checkLitmus, type ExpectationResult } from '../model/check/check.js';
 import { UserError } from '../lang/errors.js';
 import type { Expectation, Litmus } from '../lang/ast.js';
 import type { Claim } from './claims.js';
 import type { WorkloadTest } from './workload.js';
 
-/** The first expectation `test` fails, or undefined when it passes (or no longer runs). */
-export function firstFailure(test: Litmus, bugs: Bugs): Expectation | undefined {
+/** The result of the first expectation `test` fails, or undefined when it passes (or no longer runs). */
+export function firstFailure(test: Litmus, bugs: Bugs): ExpectationResult | undefined {
   try {
-    return checkLitmus(test, { bugs }).expectations.find((e) => !e.holds)?.expectation;
+    return checkLitmus(test, { bugs }).expectations.find((e) => !e.holds);
   } catch (e) {
     if (e instanceof UserError) return undefined;
     throw e;

@@ -2,7 +2,10 @@ import { UserError } from '../lang/errors.js';
 import type { Litmus } from '../lang/ast.js';
 import { COUNTEREXAMPLE_VERSION, type Counterexample } from './counterexample.js';
 import { parseLitmus } from '../lang/parse.js';
+import { printExpectation } from '../lang/print.js';
 import { readText } from '../lang/read-text.js';
+import { parseSite } from '../model/core/site.js';
+import type { Choice } from '../model/check/explore.js';
 
 /** A field of a counterexample file that is missing or malformed: named by its path, with the reason. */
 export class BadCounterexample extends UserError {
@@ -50,8 +53,18 @@ const SHAPE = object({
   fastCheck: nullable(object({ seed: (v, f) => want(Number.isSafeInteger(v), f, 'expected a whole number'), path: str, numRuns: nat })),
 });
 
+/** A counterexample file as read: the record as stored, its program, and what the record names resolved against it. */
+export interface Loaded {
+  readonly cx: Counterexample;
+  readonly test: Litmus;
+  /** The violated expectation's id (its index in the program), or null for a safety property. */
+  readonly violated: number | null;
+  /** The crash state's choices, with their sites parsed. */
+  readonly choices: readonly Choice[];
+}
+
 /** Reads and validates a counterexample file, and parses its program. Every problem names the field. */
-export function loadCounterexample(file: string): { cx: Counterexample; test: Litmus } {
+export function loadCounterexample(file: string): Loaded {
   const text = readText(file);
   let json: unknown;
   try {
@@ -60,12 +73,35 @@ export function loadCounterexample(file: string): { cx: Counterexample; test: Li
     throw new UserError(`not JSON (truncated or corrupt): ${(e as Error).message}`);
   }
   SHAPE(json, '');
-  const cx = json as Counterexample;
+  return resolveCounterexample(json as Counterexample);
+}
+
+/** Parses a well-formed counterexample's program and resolves what the record names against it. */
+export function resolveCounterexample(cx: Counterexample): Loaded {
+  const test = parseProgram(cx.program);
+  return { cx, test, violated: violatedId(cx.violated, test), choices: cx.crashState.map(choiceOf) };
+}
+
+function parseProgram(program: string): Litmus {
   try {
-    return { cx, test: parseLitmus(cx.program) };
+    return parseLitmus(program);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const where = e.at ? ` at line ${e.at.line}, column ${e.at.col}` : '';
     throw new BadCounterexample('program', `no longer parses${where}: ${e.message}`);
   }
+}
+
+/** The id of the expectation the record names by its text: the one place an expectation is matched by text. */
+function violatedId(violated: string | null, test: Litmus): number | null {
+  if (violated === null) return null;
+  const id = test.expectations.findIndex((e) => printExpectation(e) === violated);
+  want(id >= 0, 'violated', `the program has no expectation '${violated}'`);
+  return id;
+}
+
+function choiceOf(c: Counterexample['crashState'][number], i: number): Choice {
+  const site = parseSite(c.site);
+  if (!site) throw new BadCounterexample(`crashState[${i}].site`, `'${c.site}' is not a site (line N, nt N, journal, page I:P, meta I:P or landed I:P)`);
+  return { site, chosen: c.chosen, of: c.of };
 }

@@ -3,6 +3,7 @@ import { resolveConfig } from '../profiles/config.js';
 import { showObserved } from '../model/check/observe.js';
 import type { CellResult, Found } from '../matrix/cell.js';
 import { describePoint } from './describe.js';
+import { printSite } from '../model/core/site.js';
 import { parseLitmus } from '../lang/parse.js';
 import { printExpectation, printLitmus } from '../lang/print.js';
 
@@ -47,7 +48,7 @@ export function counterexampleOf(result: Extract<CellResult, { verdict: 'lost' }
     config: { ...resolveConfig(found.test.config) },
     violated: found.expectation ? printExpectation(found.expectation) : null,
     crashPoint: { index: found.evidence.pointIndex, description: describePoint(found.evidence.point, test) },
-    crashState: found.evidence.choices.map((c) => ({ site: c.site, chosen: c.chosen, of: c.of })),
+    crashState: found.evidence.choices.map((c) => ({ site: printSite(c.site), chosen: c.chosen, of: c.of })),
     persisted: [...found.evidence.persisted],
     observed: Object.fromEntries(Object.entries(found.evidence.values).map(([k, v]) => [k, showObserved(v)])),
     fastCheck: found.fastCheck,

@@ -1,12 +1,9 @@
 import { NO_BUGS } from '../profiles/bugs.js';
 import { checkLitmus, inScope, prepare } from '../model/check/check.js';
 import { holds } from '../model/check/cond.js';
-import { UserError } from '../lang/errors.js';
 import { showObserved } from '../model/check/observe.js';
-import type { Litmus } from '../lang/ast.js';
 import { replayCrashState } from '../model/check/replay-state.js';
-import type { Counterexample } from './counterexample.js';
-import { printExpectation } from '../lang/print.js';
+import type { Loaded } from './counterexample-load.js';
 
 /** Whether a counterexample still shows its violation, and why not when it does not. */
 export type Replayed = { readonly reproduces: true } | { readonly reproduces: false; readonly reason: string };
@@ -16,14 +13,13 @@ export type Replayed = { readonly reproduces: true } | { readonly reproduces: fa
  * recorded crash point with the recorded crash-state choices, and must observe the recorded values
  * and violate the recorded expectation there. A safety violation replays by checking the program.
  */
-export function replay(cx: Counterexample, test: Litmus): Replayed {
-  if (cx.violated === null) {
+export function replay({ cx, test, violated: id, choices }: Loaded): Replayed {
+  if (id === null) {
     const unsafe = checkLitmus(test).safety.find((s) => s.property === cx.property);
     return unsafe && !unsafe.holds ? { reproduces: true } : { reproduces: false, reason: `safety property ${cx.property} holds now` };
   }
-  const expectation = test.expectations.find((e) => printExpectation(e) === cx.violated);
-  if (!expectation) throw new UserError(`field 'violated': the program has no expectation '${cx.violated}'`);
-  const state = replayCrashState(test, cx.crashPoint.index, cx.crashState, NO_BUGS);
+  const expectation = test.expectations[id]!;
+  const state = replayCrashState(test, cx.crashPoint.index, choices, NO_BUGS);
   if (!state.ok) return { reproduces: false, reason: state.reason };
   const seen = Object.fromEntries(Object.entries(state.values).map(([k, v]) => [k, showObserved(v)]));
   const differs = Object.entries(cx.observed).find(([k, v]) => seen[k] !== v);

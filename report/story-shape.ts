@@ -1,3 +1,5 @@
+import type { SiteKind } from '../model/core/site.js';
+
 /** One operation of the program as the story shows it. */
 export interface StoryOp {
   readonly index: number;
@@ -9,7 +11,7 @@ export interface StoryOp {
 
 /** One choice of the crash state, classified for display. */
 export interface StoryChoice {
-  readonly kind: 'journal' | 'line' | 'page' | 'meta' | 'landed' | 'nt';
+  readonly kind: SiteKind;
   readonly site: string;
   readonly chosen: number;
   readonly of: number;

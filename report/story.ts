@@ -1,93 +1,70 @@
 import { NO_BUGS } from '../profiles/bugs.js';
 import { prepare } from '../model/check/check.js';
 import type { Cond, Litmus } from '../lang/ast.js';
+import type { CrashPoint } from '../model/check/execute.js';
 import { replayCrashState } from '../model/check/replay-state.js';
 import { showObserved } from '../model/check/observe.js';
-import type { Counterexample } from './counterexample.js';
-import { BadCounterexample } from './counterexample-load.js';
+import { explain, sourceOps } from '../model/check/explain.js';
+import { printSite } from '../model/core/site.js';
+import { BadCounterexample, type Loaded } from './counterexample-load.js';
 import { printOp } from '../lang/print-op.js';
-import { printExpectation } from '../lang/print.js';
 import { explainWhy } from './why.js';
 
 import type { Story, StoryBytes, StoryChoice, StoryHandle, StoryOp } from './story-shape.js';
 
-/** The story of a counterexample, recomputed from its program and crash state. */
-export function storyOf(cx: Counterexample, test: Litmus): Story {
-  const { execution } = prepare(test, NO_BUGS);
+/** The story of a counterexample, from its program, its crash state and what the model explains of it. */
+export function storyOf(loaded: Loaded): Story {
+  const { cx, test, choices } = loaded;
+  const { world, execution } = prepare(test, NO_BUGS);
   const point = execution.points[cx.crashPoint.index];
   if (!point) throw new BadCounterexample('crashPoint.index', `crash point ${cx.crashPoint.index} does not exist (the program has ${execution.points.length})`);
-  if (cx.violated !== null && !test.expectations.some((e) => printExpectation(e) === cx.violated)) {
-    throw new BadCounterexample('violated', `the program has no expectation '${cx.violated}'`);
-  }
+  const crashOp = point.inside ? test.program[point.completed] : test.program[point.completed - 1];
+  const story = {
+    name: cx.name,
+    property: cx.property,
+    violated: cx.violated,
+    config: test.config.map((e) => `${e.key}=${e.value}`).join(' '),
+    ops: opsOf(test, point),
+    crash: { index: cx.crashPoint.index, description: cx.crashPoint.description, line: crashOp?.at?.line ?? null },
+    choices: choices.map((c, i): StoryChoice => {
+      const lines = sourceOps(c.site, point.state).flatMap((op) => test.program[op]?.at?.line ?? []);
+      return { kind: c.site.kind, site: printSite(c.site), chosen: c.chosen, of: c.of, text: cx.persisted[i] ?? printSite(c.site), lines };
+    }),
+    handles: handlesOf(test, point, choices),
+    bytes: observed(loaded),
+  };
+  return { ...story, why: explainWhy(story, explain({ point, choices }, test, world)) };
+}
+
+/** Each operation, and whether the crash came after it, inside it or before it. */
+function opsOf(test: Litmus, point: CrashPoint): StoryOp[] {
   const cutAt = point.inside ? point.completed : -1;
   // Labels take no time: one right after the last completed operation is reached at the crash too.
   const reached = (index: number) => index < point.completed || (!point.inside && test.program.slice(point.completed, index + 1).every((op) => op.op === 'label'));
-  const ops = test.program.map((op, index): StoryOp => ({
+  return test.program.map((op, index) => ({
     index,
     line: op.at?.line ?? 0,
     text: printOp(op),
     status: index === cutAt ? 'cut' : reached(index) ? 'done' : 'not-run',
   }));
-  const committed = point.state.fs.committed + (cx.crashState.find((c) => c.site === 'journal')?.chosen ?? 0);
-  const handles = point.state.fs.handles.slice(point.state.fs.committed).map((h, i): StoryHandle => ({
+}
+
+/** The handles not committed for certain at the crash, and whether the crash state's journal prefix committed each. */
+function handlesOf(test: Litmus, point: CrashPoint, choices: Loaded['choices']): StoryHandle[] {
+  const { fs } = point.state;
+  const committed = fs.committed + (choices.find((c) => c.site.kind === 'journal')?.chosen ?? 0);
+  return fs.handles.slice(fs.committed).map((h, i) => ({
     line: test.program[h.op]?.at?.line ?? 0,
     text: printOp(test.program[h.op]!),
-    committed: point.state.fs.committed + i < committed,
+    committed: fs.committed + i < committed,
   }));
-  const choices = cx.crashState.map((c, i) => classify(c, cx.persisted[i] ?? c.site, test, execution.points, cx.crashPoint.index));
-  const bytes = observed(cx, test);
-  const crashOp = point.inside ? test.program[point.completed] : test.program[point.completed - 1];
-  const story = { name: cx.name, property: cx.property, violated: cx.violated, config: test.config.map((e) => `${e.key}=${e.value}`).join(' '), ops, crash: { index: cx.crashPoint.index, description: cx.crashPoint.description, line: crashOp?.at?.line ?? null }, choices, handles, bytes };
-  return { ...story, why: explainWhy(story, test) };
-}
-
-function classify(c: Counterexample['crashState'][number], text: string, test: Litmus, points: ReturnType<typeof prepare>['execution']['points'], at: number): StoryChoice {
-  const kind = c.site.split(' ')[0] as StoryChoice['kind'];
-  return { kind, site: c.site, chosen: c.chosen, of: c.of, text, lines: linesOf(kind, c.site, test, points, at) };
-}
-
-/** The source lines behind a choice: the operations that left pending stores on a line, or writes on a page. */
-function linesOf(kind: StoryChoice['kind'], site: string, test: Litmus, points: ReturnType<typeof prepare>['execution']['points'], at: number): number[] {
-  const point = points[at]!;
-  if (kind === 'line' || kind === 'nt') {
-    const id = Number(site.split(' ')[1]);
-    const seqs = kind === 'nt' ? [id] : point.state.cpu.cached.filter((p) => p.line === id).map((p) => p.seq);
-    return [...new Set(seqs.map((seq) => opOfSeq(seq, test, points)).filter((l): l is number => l !== undefined))];
-  }
-  if (kind === 'page' || kind === 'meta' || kind === 'landed') {
-    const key = site.split(' ')[1]!;
-    const writes = point.state.fs.pages[key]?.writes.length ?? 0;
-    return writes > 0 ? pageWriteLines(key, test, points, at) : [];
-  }
-  return [];
-}
-
-/** The source line of the operation that made store piece `seq`: the first crash point whose CPU has passed it. */
-function opOfSeq(seq: number, test: Litmus, points: ReturnType<typeof prepare>['execution']['points']): number | undefined {
-  const after = points.find((p) => p.state.cpu.seq > seq);
-  if (!after) return undefined;
-  const index = after.inside ? after.completed : after.completed - 1;
-  return test.program[index]?.at?.line;
-}
-
-/** Source lines of the operations that added writes to cached page `key`, up to crash point `at`. */
-function pageWriteLines(key: string, test: Litmus, points: ReturnType<typeof prepare>['execution']['points'], at: number): number[] {
-  const lines: number[] = [];
-  let before = 0;
-  for (const p of points.slice(0, at + 1)) {
-    const count = p.state.fs.pages[key]?.writes.length ?? 0;
-    if (count > before) lines.push(test.program[p.inside ? p.completed : p.completed - 1]?.at?.line ?? 0);
-    before = count;
-  }
-  return [...new Set(lines)];
 }
 
 /** Recovered values against the values the violated expectation wanted (its `name=value` atoms). */
-function observed(cx: Counterexample, test: Litmus): StoryBytes[] {
+function observed({ cx, test, violated, choices }: Loaded): StoryBytes[] {
   const expected = new Map<string, string>();
-  const violated = test.expectations.find((e) => printExpectation(e) === cx.violated);
-  if (violated) collect(violated.cond, expected);
-  const state = replayCrashState(test, cx.crashPoint.index, cx.crashState, NO_BUGS);
+  if (violated !== null) collect(test.expectations[violated]!.cond, expected);
+  const state = replayCrashState(test, cx.crashPoint.index, choices, NO_BUGS);
   const values = state.ok ? Object.fromEntries(Object.entries(state.values).map(([k, v]) => [k, showObserved(v)])) : cx.observed;
   return test.observations.map((o) => {
     const range = o.kind === 'bytes' ? `[${o.off}:${o.len}]` : `${o.kind}()`;

@@ -1,11 +1,12 @@
 import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { resolveConfig } from '../../profiles/config.js';
 import { TABLES, chosen, type Tables } from '../../profiles/tables.js';
-import { countCrashStates, crashView, type Oracle } from '../x86/crash.js';
+import { cpuSources, crashView } from '../x86/crash.js';
+import { countStates, type Oracle } from '../core/source.js';
 import { describeChoice } from './evidence.js';
 import { execute, refusalError, type CrashPoint, type Execution, type Refused } from './execute.js';
 import { enumerateLazily } from './explore.js';
-import { countFsStates } from '../fs/count.js';
+import { fsSources } from '../kernel/fs-sources.js';
 import { fsView, type FsView } from '../kernel/recover.js';
 import { idempotenceViolations, ownershipViolations, wellFormedViolations, type SafetyProperty } from '../fs/safety.js';
 import { liveMeta, metaAt } from '../fs/state.js';
@@ -54,7 +55,7 @@ interface Prepared {
 function checkPrepared(test: Litmus, { world, execution }: Prepared, options: CheckOptions): TestResult {
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
   execution.points.forEach((point, index) => {
-    tally.crashStates += countCrashStates({ cpu: point.state.cpu, persistence: world.persistence, bugs: world.bugs }) * countFsStates(point.state.fs, world);
+    tally.crashStates += countStates([...cpuSources({ ...world, cpu: point.state.cpu }), ...fsSources(point.state.fs, world)]);
     checkLive(point, index, world, tally);
     explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT);
   });

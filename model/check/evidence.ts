@@ -10,26 +10,25 @@ import { liveMeta, metaAt } from '../fs/state.js';
  * named by the device or file they hold, since that is what the test declared.
  */
 export function describeChoice(choice: Choice, state: Machine, world: World): string {
-  const [kind, id] = choice.site.split(' ') as [string, string];
-  switch (kind) {
+  const { site } = choice;
+  switch (site.kind) {
     case 'nt':
-      return `non-temporal store piece #${id} ${choice.chosen === 1 ? 'landed' : 'was lost'}`;
+      return `non-temporal store piece #${site.seq} ${choice.chosen === 1 ? 'landed' : 'was lost'}`;
     case 'journal':
       return `journal: ${choice.chosen} of ${choice.of - 1} uncommitted handles committed`;
     case 'page':
-      return `page ${pageName(id, state)}: ${choice.chosen} of ${choice.of - 1} pending writes written back`;
+      return `page ${pageName(site, state)}: ${choice.chosen} of ${choice.of - 1} pending writes written back`;
     case 'meta':
-      return `page ${pageName(id, state)}: the metadata of its first writeback ${choice.chosen === 1 ? 'had committed' : 'had not committed'}`;
+      return `page ${pageName(site, state)}: the metadata of its first writeback ${choice.chosen === 1 ? 'had committed' : 'had not committed'}`;
     case 'landed':
-      return `page ${pageName(id, state)}: its data ${choice.chosen === 1 ? 'reached media before the crash' : 'had not reached media (the block kept old bytes)'}`;
-    default:
-      return `${lineName(Number(id), state, world)}: ${choice.chosen} of ${choice.of - 1} pending store pieces persisted`;
+      return `page ${pageName(site, state)}: its data ${choice.chosen === 1 ? 'reached media before the crash' : 'had not reached media (the block kept old bytes)'}`;
+    case 'line':
+      return `${lineName(site.line, state, world)}: ${choice.chosen} of ${choice.of - 1} pending store pieces persisted`;
   }
 }
 
-function pageName(id: string, state: Machine): string {
-  const [ino, page] = id.split(':').map(Number) as [number, number];
-  return `${fileName(state, ino)}[${page * PAGE}:${PAGE}]`;
+function pageName(site: { readonly ino: number; readonly page: number }, state: Machine): string {
+  return `${fileName(state, site.ino)}[${site.page * PAGE}:${PAGE}]`;
 }
 
 function fileName(state: Machine, ino: number): string {

@@ -1,8 +1,9 @@
-import type { Oracle } from '../x86/crash.js';
+import type { Oracle } from '../core/source.js';
+import { printSite, type Site } from '../core/site.js';
 
 /** One choice made while resolving a crash state: which option of how many, at which site. */
 export interface Choice {
-  readonly site: string;
+  readonly site: Site;
   readonly chosen: number;
   readonly of: number;
 }
@@ -36,11 +37,12 @@ function runScripted<T>(evaluate: (oracle: Oracle) => T, script: readonly Choice
   const oracle: Oracle = {
     choose(site, size) {
       if (size <= 1) return 0;
-      const known = bySite.get(site);
+      const key = printSite(site);
+      const known = bySite.get(key);
       if (known !== undefined) return known;
       const chosen = made.length < script.length ? script[made.length]!.chosen : 0;
       made.push({ site, chosen, of: size });
-      bySite.set(site, chosen);
+      bySite.set(key, chosen);
       return chosen;
     },
   };

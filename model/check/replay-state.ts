@@ -1,6 +1,7 @@
 import type { Bugs } from '../../profiles/bugs.js';
 import { evaluateAt, prepare } from './check.js';
-import type { Oracle } from '../x86/crash.js';
+import type { Oracle } from '../core/source.js';
+import { printSite } from '../core/site.js';
 import type { Choice } from './explore.js';
 import type { Observed } from './observe.js';
 import type { Litmus } from '../../lang/ast.js';
@@ -19,14 +20,15 @@ export function replayCrashState(test: Litmus, pointIndex: number, choices: read
   const { world, execution } = prepare(test, bugs);
   const point = execution.points[pointIndex];
   if (!point) return { ok: false, reason: `crash point ${pointIndex} does not exist (the program has ${execution.points.length})` };
-  const recorded = new Map(choices.map((c) => [c.site, c]));
+  const recorded = new Map(choices.map((c) => [printSite(c.site), c]));
   const problems: string[] = [];
   const oracle: Oracle = {
     choose(site, size) {
       if (size <= 1) return 0;
-      const c = recorded.get(site);
-      if (!c) problems.push(`the crash state does not say how '${site}' was chosen`);
-      else if (c.of !== size) problems.push(`'${site}' now has ${size} options, not ${c.of}`);
+      const text = printSite(site);
+      const c = recorded.get(text);
+      if (!c) problems.push(`the crash state does not say how '${text}' was chosen`);
+      else if (c.of !== size) problems.push(`'${text}' now has ${size} options, not ${c.of}`);
       return c && c.chosen < size ? c.chosen : 0;
     },
   };

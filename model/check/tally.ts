@@ -17,6 +17,8 @@ export interface Evidence {
 }
 
 export interface ExpectationResult {
+  /** The expectation's index in the test: how reports and counterexamples refer to it. */
+  readonly id: number;
   readonly expectation: Expectation;
   readonly holds: boolean;
   /** A witness (exists that holds) or a counterexample (any expectation that fails). */
@@ -87,10 +89,10 @@ export class Tally {
   }
 
   result(): TestResult {
-    const expectations = this.test.expectations.map((expectation, i) => {
-      const evidence = this.found[i];
+    const expectations = this.test.expectations.map((expectation, id) => {
+      const evidence = this.found[id];
       const ok = expectation.quantifier === 'exists' ? evidence !== undefined : evidence === undefined;
-      return evidence ? { expectation, holds: ok, evidence } : { expectation, holds: ok };
+      return evidence ? { id, expectation, holds: ok, evidence } : { id, expectation, holds: ok };
     });
     const safety = this.safety();
     const observation = this.observation();

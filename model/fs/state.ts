@@ -24,6 +24,8 @@ export interface PageWrite {
   readonly isize: number;
   /** data=journal: the data went into handle `handles - 1` itself. */
   readonly journaled: boolean;
+  /** Program index of the operation that made the write. */
+  readonly op: number;
 }
 
 /** A page-cache page with writes not yet written back for certain. */

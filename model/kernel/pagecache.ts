@@ -21,7 +21,7 @@ export function cacheWrite(draft: Draft<Machine>, ino: number, page: number, off
   const existing = draft.fs.pages[key];
   const zeroBase = existing ? existing.zeroBase : (fresh ?? inode.extents[page]?.state !== 'written');
   const copy = existing ? existing.copy : inode.extents[page]?.shared === true;
-  const write = { off, bytes: [...bytes], handles: draft.fs.handles.length, isize, journaled };
+  const write = { off, bytes: [...bytes], handles: draft.fs.handles.length, isize, journaled, op: draft.cpu.op };
   draft.fs.pages[key] = castDraft({ zeroBase, copy, writes: [...(existing?.writes ?? []), write] });
 }
 

@@ -1,4 +1,6 @@
-import type { MediaView, Oracle } from '../x86/crash.js';
+import type { MediaView } from '../x86/crash.js';
+import { resolve, type Oracle } from '../core/source.js';
+import { journalSource, pageSources } from './fs-sources.js';
 import { LINE, PAGE } from '../core/geometry.js';
 import { type Machine } from './machine.js';
 import { blockAddress, type World } from '../core/world.js';
@@ -109,9 +111,8 @@ function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => n
 }
 
 function replayPrefix(state: Machine, world: World, oracle: Oracle): Recovered {
-  const fs = state.fs;
-  const committed = fs.committed + oracle.choose('journal', fs.handles.length - fs.committed + 1);
-  return { meta: recoverMeta(metaAt(fs, committed), world.bugs), committed };
+  const committed = resolve(oracle, { kind: 'journal' }, journalSource(state.fs));
+  return { meta: recoverMeta(metaAt(state.fs, committed), world.bugs), committed };
 }
 
 /** What writeback left of a page-cache page: the writes applied, whether its metadata committed, whether its data landed. */
@@ -134,27 +135,20 @@ interface Writeback {
  */
 function writeback(state: Machine, world: World, oracle: Oracle, ino: number, page: number, committed: number): Writeback {
   const cached = state.fs.pages[pageKey(ino, page)]!;
-  const journaled = cached.writes.filter((w) => w.journaled && w.handles <= committed);
-  const plain = cached.writes.filter((w) => !w.journaled);
-  const version = oracle.choose(`page ${ino}:${page}`, plain.length + 1);
-  const last = plain[version - 1];
-  const metaCommitted = last !== undefined && firstWritebackCommitted(oracle, `${ino}:${page}`, plain[0]!.handles, last.handles, committed);
-  const mayTear = metaCommitted && cached.zeroBase && dataMayLag(world);
-  const landed = !mayTear || oracle.choose(`landed ${ino}:${page}`, 2) === 1;
-  const applied = cached.writes.filter((w) => journaled.includes(w) || plain.slice(0, version).includes(w));
+  const sources = pageSources(cached, world);
+  const written = resolve(oracle, { kind: 'page', ino, page }, sources.version);
+  const last = written[written.length - 1];
+  const metaCommitted = last !== undefined && firstWritebackCommitted(() => resolve(oracle, { kind: 'meta', ino, page }, sources.meta), written[0]!.handles, last.handles, committed);
+  const landed = !metaCommitted || !sources.landed || resolve(oracle, { kind: 'landed', ino, page }, sources.landed);
+  const applied = cached.writes.filter((w) => (w.journaled && w.handles <= committed) || written.includes(w));
   return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
 }
 
-/** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix. */
-function firstWritebackCommitted(oracle: Oracle, page: string, earliest: number, latest: number, committed: number): boolean {
+/** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix (`open` decides between). */
+function firstWritebackCommitted(open: () => boolean, earliest: number, latest: number, committed: number): boolean {
   if (committed >= latest) return true;
   if (committed < earliest) return false;
-  return oracle.choose(`meta ${page}`, 2) === 1;
-}
-
-/** Whether metadata may commit before the data it points at: ext4 data=writeback (or the seeded ordering bug). */
-function dataMayLag(world: World): boolean {
-  return world.options.data === 'writeback' || (world.options.data !== undefined && world.bugs.has('ordered-metadata-before-data'));
+  return open();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { produce } from 'immer';
 import type { Machine } from '../kernel/machine.js';
 import type { World } from '../core/world.js';
 import { runFence, runFlush, runLoad, runStore } from './cpu.js';
@@ -52,10 +53,11 @@ const HANDLERS: { readonly [K in OpName]: Handler<K> } = {
 /**
  * Runs operation `index` of the program: a pure function from a state to the states of its
  * micro-steps, or the error it fails with. File syscalls that name a device-dax device go to the
- * device's rules first.
+ * device's rules first. What the operation makes records `index` as its provenance.
  */
 export function step(state: Machine, op: Op, world: World, index: number): StepOutcome {
-  const device = runDeviceSyscall(state, op);
+  const running = state.cpu.op === index ? state : produce(state, (d) => void (d.cpu.op = index));
+  const device = runDeviceSyscall(running, op);
   if (device) return device;
-  return (HANDLERS[op.op] as Handler<typeof op.op>)(state, op as never, world, index);
+  return (HANDLERS[op.op] as Handler<typeof op.op>)(running, op as never, world, index);
 }

@@ -8,6 +8,8 @@ import { LINE, lineOf, splitPieces, type Piece } from '../core/geometry.js';
  * clwb) or at the next operation boundary (clflush), never asynchronously later.
  */
 export interface CpuState {
+  /** Program index of the operation running (-1 before the first): the provenance of what it makes. */
+  readonly op: number;
   /** Program-order number of the next store piece. */
   readonly seq: number;
   /** Cached store pieces not yet guaranteed persistent, in program order over all lines. */
@@ -20,10 +22,12 @@ export interface CpuState {
   readonly durable: Readonly<Record<number, LineImage>>;
 }
 
-/** A store piece in flight, tagged with its program-order number. */
+/** A store piece in flight, tagged with its program-order number and the operation that made it. */
 export interface Pending extends Piece {
   readonly seq: number;
   readonly line: number;
+  /** Program index of the operation that made the piece. */
+  readonly op: number;
 }
 
 /** A flush of `line` that, once fenced, guarantees every piece of that line up to `upto`. */
@@ -38,7 +42,7 @@ export interface LineImage {
   readonly seqs: readonly number[];
 }
 
-export const EMPTY_CPU: CpuState = { seq: 0, cached: [], nt: [], flushes: [], durable: {} };
+export const EMPTY_CPU: CpuState = { op: -1, seq: 0, cached: [], nt: [], flushes: [], durable: {} };
 
 /** Writes `piece` into `image` unless a later piece already wrote those bytes. */
 export function applyPiece(image: { bytes: number[]; seqs: number[] }, piece: Pending): void {
@@ -58,7 +62,7 @@ export function durableLine(cpu: CpuState, line: number, initial: (line: number)
 
 /** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
 export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], nt: boolean): Pending[] {
-  const added = splitPieces(addr, bytes).map((piece) => ({ ...piece, seq: cpu.seq++, line: lineOf(piece.addr) }));
+  const added = splitPieces(addr, bytes).map((piece) => ({ ...piece, seq: cpu.seq++, line: lineOf(piece.addr), op: cpu.op }));
   (nt ? cpu.nt : cpu.cached).push(...castDraft(added));
   return added;
 }

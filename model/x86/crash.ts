@@ -1,15 +1,7 @@
 import type { Bugs } from '../../profiles/bugs.js';
 import { applyPiece, durableLine, type CpuState, type Pending } from './cpu.js';
 import type { Persistence } from '../core/persistence.js';
-
-/**
- * The crash states of the CPU half (DESIGN 1.1), resolved lazily: a line's persisted contents are
- * chosen only when an observation reads that line, through an `Oracle` that the explorer drives.
- */
-export interface Oracle {
-  /** Returns a choice in `0 .. size-1` for the named site; the explorer tries each in turn. */
-  choose(site: string, size: number): number;
-}
+import { HAPPENED, resolve, type Oracle, type Source } from '../core/source.js';
 
 /** The persisted bytes of lines after a crash, chosen on demand. */
 export interface MediaView {
@@ -23,15 +15,18 @@ interface Ctx {
   readonly initial: (line: number) => readonly number[];
 }
 
-/** A view of the media after a crash in state `ctx.cpu`, whose unresolved choices go to `oracle`. */
+/**
+ * The crash states of the CPU half (DESIGN 1.1), resolved lazily: a line's persisted contents are
+ * chosen only when an observation reads that line, through an `Oracle` that the explorer drives.
+ */
 export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   const cache = new Map<number, readonly number[]>();
-  const cachedChoice = ctx.persistence.crashKeeps === 'store-buffer-prefix' ? storeBufferPrefix(ctx.cpu, oracle) : perLinePrefix(ctx, oracle);
+  const cached = cachedReader(cachedSources(ctx), oracle);
   return {
     readLine(line) {
       let bytes = cache.get(line);
       if (!bytes) {
-        bytes = resolveLine(ctx, line, cachedChoice(line), oracle);
+        bytes = resolveLine(ctx, line, cached(line), oracle);
         cache.set(line, bytes);
       }
       return bytes;
@@ -39,58 +34,61 @@ export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   };
 }
 
+/** Every source of the CPU half's crash states (DESIGN 1.1): the cached stores kept, and each non-temporal piece. */
+export function cpuSources(ctx: Omit<Ctx, 'initial'>): Source<unknown>[] {
+  return [...new Set(cachedSources(ctx).values()), ...ctx.cpu.nt.map(() => HAPPENED)];
+}
+
 function resolveLine(ctx: Ctx, line: number, cached: readonly Pending[], oracle: Oracle): readonly number[] {
   const base = durableLine(ctx.cpu, line, ctx.initial);
   const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
-  const landed = ctx.cpu.nt.filter((p) => p.line === line && oracle.choose(`nt ${p.seq}`, 2) === 1);
+  const landed = ctx.cpu.nt.filter((p) => p.line === line && resolve(oracle, { kind: 'nt', seq: p.seq }, HAPPENED));
   for (const piece of [...cached, ...landed]) applyPiece(image, piece);
   return image.bytes;
 }
 
+/** Which pending cached pieces a crash keeps: each option keeps some of them. */
+type Kept = Source<readonly Pending[]>;
+
 /**
- * ADR: each line persists some program-order prefix of its pending stores (per-line FIFO: Px86,
- * Raad et al. POPL 2020 §3; eviction may happen at any moment, so any prefix is possible).
+ * The source that decides each line's cached stores. ADR: each line persists some program-order
+ * prefix of its pending stores (per-line FIFO: Px86, Raad et al. POPL 2020 §3; eviction may happen
+ * at any moment, so any prefix is possible), a source per line. eADR: the caches are persistent, so
+ * what is lost is a suffix of the store buffer, which drains in program order (x86-TSO): one
+ * program-order prefix of all cached stores, a single source that every line shares.
  */
-function perLinePrefix(ctx: Ctx, oracle: Oracle): (line: number) => Pending[] {
+function cachedSources(ctx: Omit<Ctx, 'initial'>): Map<number, Kept> {
+  const { cached } = ctx.cpu;
+  const lines = new Map<number, Pending[]>();
+  for (const p of cached) lines.set(p.line, [...(lines.get(p.line) ?? []), p]);
+  const prefix: Kept = { options: cached.length + 1, outcome: (k) => cached.slice(0, k) };
+  return new Map([...lines].map(([line, pending]) => [line, ctx.persistence.crashKeeps === 'store-buffer-prefix' ? prefix : linePrefix(pending, ctx.bugs)]));
+}
+
+function linePrefix(pending: readonly Pending[], bugs: Bugs): Kept {
+  if (bugs.has('no-eviction')) return { options: 1, outcome: () => [] };
+  if (bugs.has('line-out-of-order')) return { options: 2 ** pending.length, outcome: (mask) => pending.filter((_, i) => (mask >> i) & 1) };
+  return { options: pending.length + 1, outcome: (k) => pending.slice(0, k) };
+}
+
+/**
+ * Reads each line's share of its source: the line's options are the distinct sets of its pieces
+ * that the source's options still open keep, and choosing one narrows the source for the lines read
+ * after it. So a shared eADR prefix is chosen line by line, only for the lines observations read.
+ */
+function cachedReader(sources: ReadonlyMap<number, Kept>, oracle: Oracle): (line: number) => readonly Pending[] {
+  const open = new Map<Kept, readonly number[]>();
   return (line) => {
-    const pending = ctx.cpu.cached.filter((p) => p.line === line);
-    if (ctx.bugs.has('no-eviction')) return [];
-    if (ctx.bugs.has('line-out-of-order')) {
-      const mask = oracle.choose(`line ${line}`, 2 ** pending.length);
-      return pending.filter((_, i) => (mask >> i) & 1);
+    const source = sources.get(line);
+    if (!source) return [];
+    const shares = new Map<string, { kept: readonly Pending[]; options: number[] }>();
+    for (const option of open.get(source) ?? Array.from({ length: source.options }, (_, i) => i)) {
+      const kept = source.outcome(option).filter((p) => p.line === line);
+      const key = kept.map((p) => p.seq).join();
+      shares.set(key, { kept, options: [...(shares.get(key)?.options ?? []), option] });
     }
-    return pending.slice(0, oracle.choose(`line ${line}`, pending.length + 1));
+    const chosen = [...shares.values()][oracle.choose({ kind: 'line', line }, shares.size)]!;
+    open.set(source, chosen.options);
+    return chosen.kept;
   };
-}
-
-/**
- * eADR: the caches are persistent, so what is lost is a suffix of the store buffer, which drains in
- * program order (x86-TSO): the persisted cached stores are one global program-order prefix. Each
- * line's share of that prefix is chosen separately, narrowing the prefix lengths still possible, so
- * only the lines observations read are ever resolved.
- */
-function storeBufferPrefix(cpu: CpuState, oracle: Oracle): (line: number) => Pending[] {
-  let lo = 0;
-  let hi = cpu.cached.length;
-  return (line) => {
-    const at = cpu.cached.flatMap((p, i) => (p.line === line ? [i] : []));
-    const count = (k: number) => at.filter((i) => i < k).length;
-    const min = count(lo);
-    const c = min + oracle.choose(`line ${line}`, count(hi) - min + 1);
-    lo = Math.max(lo, c === 0 ? 0 : at[c - 1]! + 1);
-    hi = Math.min(hi, c < at.length ? at[c]! : hi);
-    return at.slice(0, c).map((i) => cpu.cached[i]!);
-  };
-}
-
-/** How many crash states the CPU half allows in `cpu`: the product of every line's and piece's choices. */
-export function countCrashStates(ctx: Omit<Ctx, 'initial'>): bigint {
-  const nt = 2n ** BigInt(ctx.cpu.nt.length);
-  if (ctx.persistence.crashKeeps === 'store-buffer-prefix') return BigInt(ctx.cpu.cached.length + 1) * nt;
-  if (ctx.bugs.has('no-eviction')) return nt;
-  const perLine = new Map<number, number>();
-  for (const p of ctx.cpu.cached) perLine.set(p.line, (perLine.get(p.line) ?? 0) + 1);
-  let total = nt;
-  for (const n of perLine.values()) total *= ctx.bugs.has('line-out-of-order') ? 2n ** BigInt(n) : BigInt(n + 1);
-  return total;
 }

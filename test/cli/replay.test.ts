@@ -41,6 +41,7 @@ describe('daxcheck replay', () => {
     ['an unknown version', () => ({ ...original, version: 9 }), /field 'version': unknown version 9/],
     ['a malformed field', () => ({ ...original, crashPoint: { index: -1, description: 'x' } }), /field 'crashPoint.index': expected a whole number/],
     ['a missing field', () => ({ ...original, program: undefined }), /field 'program': expected a string/],
+    ['a crash-state site that is not one', () => ({ ...original, crashState: [{ site: 'line x', chosen: 0, of: 2 }] }), /field 'crashState\[0\]\.site': 'line x' is not a site/],
     ['a program that no longer parses', () => ({ ...original, program: 'daxcheck x\nprogram\n  stor m[0] 1\n' }), /field 'program': no longer parses at line 3, column 3/],
   ])('exits 2 on %s, naming the file and field', (_what, content, message) => {
     const r = replay(file('bad.json', content()));

@@ -24,10 +24,10 @@ describe('the counterexample corpus', () => {
   });
 
   it.each(files)('%s replays its recorded violation and explains it', (name) => {
-    const { cx, test } = loadCounterexample(join(root, 'corpus', name));
-    expect(`${cx.name}.json`).toBe(name);
-    expect(replay(cx, test)).toEqual({ reproduces: true });
-    const story = storyOf(cx, test);
+    const loaded = loadCounterexample(join(root, 'corpus', name));
+    expect(`${loaded.cx.name}.json`).toBe(name);
+    expect(replay(loaded)).toEqual({ reproduces: true });
+    const story = storyOf(loaded);
     expect(story.why).not.toMatch(/fails whatever persisted/);
     expect(showText(story).join('\n')).toContain('>>> crash');
   });

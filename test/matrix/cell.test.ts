@@ -1,7 +1,7 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { counterexampleOf, serialize } from '../../report/counterexample.js';
-import { parseLitmus } from '../../lang/parse.js';
+import { resolveCounterexample } from '../../report/counterexample-load.js';
 import { replay } from '../../report/replay.js';
 import type { Bug } from '../../profiles/bugs.js';
 import { checkLitmus } from '../../model/check/check.js';
@@ -50,7 +50,7 @@ describe('broken recipes', () => {
     expect(r.found.operations.minimized).toBeLessThanOrEqual(6);
     expect(r.found.evidence.choices.length).toBeLessThanOrEqual(2);
     const cx = counterexampleOf(r);
-    expect(replay(cx, parseLitmus(cx.program))).toEqual({ reproduces: true });
+    expect(replay(resolveCounterexample(cx))).toEqual({ reproduces: true });
   });
 
   it('shrinks to the same counterexamples for the same seed (regression snapshot)', () => {
