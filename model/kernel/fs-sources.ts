@@ -11,7 +11,10 @@ export function journalSource(fs: FsState): Source<number> {
 export interface PageSources {
   /** Which of the page's versions (its writes not journaled) writeback wrote: the writes up to it, or none. */
   readonly version: Source<readonly PageWrite[]>;
-  /** Whether the first writeback's metadata committed, asked when the committed journal prefix leaves it open. */
+  /**
+   * Whether the first writeback's metadata committed, asked when the committed journal prefix falls
+   * between the handles of the first and the last version: open only when there are two versions or more.
+   */
   readonly meta: Source<boolean>;
   /** Whether the data reached media; absent where the data cannot lag the metadata that points at it. */
   readonly landed?: Source<boolean>;
@@ -21,21 +24,20 @@ export interface PageSources {
 export function pageSources(page: CachedPage, world: World): PageSources {
   const plain = page.writes.filter((w) => !w.journaled);
   const version = { options: plain.length + 1, outcome: (v: number) => plain.slice(0, v) };
-  return page.zeroBase && plain.length > 0 && dataMayLag(world) ? { version, meta: HAPPENED, landed: HAPPENED } : { version, meta: HAPPENED };
+  const meta = plain.length > 1 ? HAPPENED : SETTLED;
+  return page.zeroBase && plain.length > 0 && dataMayLag(world) ? { version, meta, landed: HAPPENED } : { version, meta };
 }
 
-/**
- * Every source of the filesystem half's crash states: the journal prefix and each cached page's.
- * A page's first-writeback metadata counts only where its data depends on it (a hole, an unwritten
- * or a shared block) and there is more than one version it may have come with.
- */
+/** A question a page with a single version never leaves open: its first writeback is its only one. */
+const SETTLED: Source<boolean> = { options: 1, outcome: () => false };
+
+/** Every source of the filesystem half's crash states: the journal prefix and each cached page's. */
 export function fsSources(fs: FsState, world: World): Source<unknown>[] {
   return [
     journalSource(fs),
     ...Object.values(fs.pages).flatMap((page) => {
       const { version, meta, landed } = pageSources(page, world);
-      const metaCounts = (page.zeroBase || page.copy) && version.options > 2;
-      return [version, ...(metaCounts ? [meta] : []), ...(landed ? [landed] : [])];
+      return [version, meta, ...(landed ? [landed] : [])];
     }),
   ];
 }
