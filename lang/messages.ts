@@ -81,6 +81,25 @@ export const MESSAGES = {
   // Counterexample files.
   notJson: (detail: string) => `not JSON (truncated or corrupt): ${detail}`,
   badField: (field: string, reason: string) => `field '${field}': ${reason}`,
+  wantString: () => 'expected a string',
+  wantNatural: () => 'expected a whole number of at least 0',
+  wantInteger: () => 'expected a whole number',
+  wantObject: () => 'expected an object',
+  wantList: () => 'expected a list',
+  wantSchema: (schema: string) => `expected ${JSON.stringify(schema)}`,
+  unknownVersion: (found: string, version: number) => `unknown version ${found} (this daxcheck reads version ${version})`,
+  noLongerParses: (where: string, detail: string) => `no longer parses${where}: ${detail}`,
+  noSuchExpectation: (text: string) => `the program has no expectation '${text}'`,
+  notASite: (text: string) => `'${text}' is not a site (line N, nt N, journal, page I:P, meta I:P or landed I:P)`,
+  noSuchCrashPoint: (index: number, points: number) => `crash point ${index} does not exist (the program has ${points})`,
+
+  // Why a counterexample no longer reproduces.
+  siteNotRecorded: (site: string) => `the crash state does not say how '${site}' was chosen`,
+  siteOptionsChanged: (site: string, now: number, then: number) => `'${site}' now has ${now} options, not ${then}`,
+  safetyHoldsNow: (property: string) => `safety property ${property} holds now`,
+  observedNow: (name: string, now: string, then: string) => `${name} is now ${now}, not ${then}`,
+  outsideScope: () => 'the crash point is outside the expectation scope',
+  noLongerViolates: (text: string) => `the crash state no longer violates '${text}'`,
 
   // The command line.
   wholeNumber: (option: string, value: string) => `${option} takes a whole number, not '${value}'`,

@@ -4,13 +4,14 @@ import { COUNTEREXAMPLE_VERSION, type Counterexample } from './counterexample.js
 import { parseLitmus } from '../lang/parse.js';
 import { printExpectation } from '../lang/print.js';
 import { readText } from '../lang/read-text.js';
+import { message, userError } from '../lang/messages.js';
 import { parseSite } from '../model/core/site.js';
 import type { Choice } from '../model/check/explore.js';
 
 /** A field of a counterexample file that is missing or malformed: named by its path, with the reason. */
 export class BadCounterexample extends UserError {
   constructor(field: string, reason: string) {
-    super(`field '${field}': ${reason}`);
+    super(message('badField', field, reason));
     this.name = 'BadCounterexample';
   }
 }
@@ -20,26 +21,29 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const want = (ok: boolean, field: string, reason: string) => {
   if (!ok) throw new BadCounterexample(field, reason);
 };
-const str: Check = (v, f) => want(typeof v === 'string', f, 'expected a string');
-const nat: Check = (v, f) => want(Number.isSafeInteger(v) && (v as number) >= 0, f, 'expected a whole number of at least 0');
+const str: Check = (v, f) => want(typeof v === 'string', f, message('wantString'));
+const nat: Check = (v, f) => want(Number.isSafeInteger(v) && (v as number) >= 0, f, message('wantNatural'));
 const nullable = (check: Check): Check => (v, f) => (v === null ? undefined : check(v, f));
 const object = (fields: Record<string, Check>): Check => (v, f) => {
-  want(isObject(v), f, 'expected an object');
+  want(isObject(v), f, message('wantObject'));
   for (const [key, check] of Object.entries(fields)) check((v as Record<string, unknown>)[key], f ? `${f}.${key}` : key);
 };
 const list = (check: Check): Check => (v, f) => {
-  want(Array.isArray(v), f, 'expected a list');
+  want(Array.isArray(v), f, message('wantList'));
   (v as unknown[]).forEach((item, i) => check(item, `${f}[${i}]`));
 };
 const map = (check: Check): Check => (v, f) => {
-  want(isObject(v), f, 'expected an object');
+  want(isObject(v), f, message('wantObject'));
   for (const [key, item] of Object.entries(v as Record<string, unknown>)) check(item, `${f}.${key}`);
 };
 
+/** What the `schema` field of every counterexample file says. */
+const SCHEMA = 'daxcheck-counterexample';
+
 /** The shape of version 1 (see counterexamples/schema.json for the same rules as JSON Schema). */
 const SHAPE = object({
-  schema: (v, f) => want(v === 'daxcheck-counterexample', f, "expected \"daxcheck-counterexample\""),
-  version: (v, f) => want(v === COUNTEREXAMPLE_VERSION, f, `unknown version ${JSON.stringify(v)} (this daxcheck reads version ${COUNTEREXAMPLE_VERSION})`),
+  schema: (v, f) => want(v === SCHEMA, f, message('wantSchema', SCHEMA)),
+  version: (v, f) => want(v === COUNTEREXAMPLE_VERSION, f, message('unknownVersion', JSON.stringify(v), COUNTEREXAMPLE_VERSION)),
   name: str,
   cell: nullable(object({ mode: str, platform: str, recipe: str })),
   property: str,
@@ -50,7 +54,7 @@ const SHAPE = object({
   crashState: list(object({ site: str, chosen: nat, of: nat })),
   persisted: list(str),
   observed: map(str),
-  fastCheck: nullable(object({ seed: (v, f) => want(Number.isSafeInteger(v), f, 'expected a whole number'), path: str, numRuns: nat })),
+  fastCheck: nullable(object({ seed: (v, f) => want(Number.isSafeInteger(v), f, message('wantInteger')), path: str, numRuns: nat })),
 });
 
 /** A counterexample file as read: the record as stored, its program, and what the record names resolved against it. */
@@ -70,7 +74,7 @@ export function loadCounterexample(file: string): Loaded {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`not JSON (truncated or corrupt): ${(e as Error).message}`);
+    throw userError('notJson', undefined, (e as Error).message);
   }
   SHAPE(json, '');
   return resolveCounterexample(json as Counterexample);
@@ -88,7 +92,7 @@ function parseProgram(program: string): Litmus {
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const where = e.at ? ` at line ${e.at.line}, column ${e.at.col}` : '';
-    throw new BadCounterexample('program', `no longer parses${where}: ${e.message}`);
+    throw new BadCounterexample('program', message('noLongerParses', where, e.message));
   }
 }
 
@@ -96,12 +100,12 @@ function parseProgram(program: string): Litmus {
 function violatedId(violated: string | null, test: Litmus): number | null {
   if (violated === null) return null;
   const id = test.expectations.findIndex((e) => printExpectation(e) === violated);
-  want(id >= 0, 'violated', `the program has no expectation '${violated}'`);
+  want(id >= 0, 'violated', message('noSuchExpectation', violated));
   return id;
 }
 
 function choiceOf(c: Counterexample['crashState'][number], i: number): Choice {
   const site = parseSite(c.site);
-  if (!site) throw new BadCounterexample(`crashState[${i}].site`, `'${c.site}' is not a site (line N, nt N, journal, page I:P, meta I:P or landed I:P)`);
+  if (!site) throw new BadCounterexample(`crashState[${i}].site`, message('notASite', c.site));
   return { site, chosen: c.chosen, of: c.of };
 }

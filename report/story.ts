@@ -11,13 +11,14 @@ import { printOp } from '../lang/print-op.js';
 import { explainWhy } from './why.js';
 
 import type { Story, StoryBytes, StoryChoice, StoryHandle, StoryOp } from './story-shape.js';
+import { message } from '../lang/messages.js';
 
 /** The story of a counterexample, from its program, its crash state and what the model explains of it. */
 export function storyOf(loaded: Loaded): Story {
   const { cx, test, choices } = loaded;
   const { world, execution } = prepare(test, NO_BUGS);
   const point = execution.points[cx.crashPoint.index];
-  if (!point) throw new BadCounterexample('crashPoint.index', `crash point ${cx.crashPoint.index} does not exist (the program has ${execution.points.length})`);
+  if (!point) throw new BadCounterexample('crashPoint.index', message('noSuchCrashPoint', cx.crashPoint.index, execution.points.length));
   const crashOp = point.inside ? test.program[point.completed] : test.program[point.completed - 1];
   const story = {
     name: cx.name,

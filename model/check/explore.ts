@@ -1,5 +1,6 @@
 import type { Oracle } from '../core/source.js';
 import { printSite, type Site } from '../core/site.js';
+import { message } from '../../lang/messages.js';
 
 /** One choice made while resolving a crash state: which option of how many, at which site. */
 export interface Choice {
@@ -62,7 +63,7 @@ function nextScript(made: readonly Choice[]): Choice[] | undefined {
 /** Thrown when a test needs more crash-state evaluations than the configured limit. */
 export class ExplorationLimit extends Error {
   constructor(readonly limit: number) {
-    super(`exploration stopped at its limit of ${limit} crash-state evaluations at one crash point: observe fewer lines, or split the test (many pending non-temporal stores multiply the states)`);
+    super(message('explorationLimit', limit));
     this.name = 'ExplorationLimit';
   }
 }

@@ -5,6 +5,7 @@ import { printSite } from '../core/site.js';
 import type { Choice } from './explore.js';
 import type { Observed } from './observe.js';
 import type { Litmus } from '../../lang/ast.js';
+import { message } from '../../lang/messages.js';
 
 /** Recovery in one recorded crash state: the observed values, or why the record no longer fits the program. */
 export type ReplayedState =
@@ -19,7 +20,7 @@ export type ReplayedState =
 export function replayCrashState(test: Litmus, pointIndex: number, choices: readonly Choice[], bugs: Bugs): ReplayedState {
   const { world, execution } = prepare(test, bugs);
   const point = execution.points[pointIndex];
-  if (!point) return { ok: false, reason: `crash point ${pointIndex} does not exist (the program has ${execution.points.length})` };
+  if (!point) return { ok: false, reason: message('noSuchCrashPoint', pointIndex, execution.points.length) };
   const recorded = new Map(choices.map((c) => [printSite(c.site), c]));
   const problems: string[] = [];
   const oracle: Oracle = {
@@ -27,8 +28,8 @@ export function replayCrashState(test: Litmus, pointIndex: number, choices: read
       if (size <= 1) return 0;
       const text = printSite(site);
       const c = recorded.get(text);
-      if (!c) problems.push(`the crash state does not say how '${text}' was chosen`);
-      else if (c.of !== size) problems.push(`'${text}' now has ${size} options, not ${c.of}`);
+      if (!c) problems.push(message('siteNotRecorded', text));
+      else if (c.of !== size) problems.push(message('siteOptionsChanged', text, size, c.of));
       return c && c.chosen < size ? c.chosen : 0;
     },
   };

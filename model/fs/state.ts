@@ -100,3 +100,14 @@ export function metaAt(fs: FsState, k: number): Meta {
 
 /** The key of a file page in the per-page tables. */
 export const pageKey = (ino: number, page: number) => `${ino}:${page}`;
+
+/** The file page a key of the per-page tables stands for (the inverse of `pageKey`). */
+export function pageOfKey(key: string): { readonly ino: number; readonly page: number } {
+  const [ino, page] = key.split(':').map(Number) as [number, number];
+  return { ino, page };
+}
+
+/** The page numbers of inode `ino` among the keys of a per-page table. */
+export function pagesOf(keys: readonly string[], ino: number): number[] {
+  return keys.map(pageOfKey).flatMap((k) => (k.ino === ino ? [k.page] : []));
+}

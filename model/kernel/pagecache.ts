@@ -7,7 +7,7 @@ import { allocate } from '../fs/alloc.js';
 import { visiblePage } from './content.js';
 import { journal } from '../fs/journal.js';
 import type { Meta } from '../fs/meta.js';
-import { liveMeta, pageKey } from '../fs/state.js';
+import { liveMeta, pageKey, pagesOf } from '../fs/state.js';
 
 /**
  * A write into the page cache (buffered write(), a store through a page-cache mapping, DMA into a
@@ -27,9 +27,7 @@ export function cacheWrite(draft: Draft<Machine>, ino: number, page: number, off
 
 /** The cached pages of `ino` (all, or only those in `pages`), by page number. */
 export function cachedPages(state: Machine, ino: number, pages?: readonly number[]): number[] {
-  return Object.keys(state.fs.pages)
-    .filter((key) => key.startsWith(`${ino}:`))
-    .map((key) => Number(key.split(':')[1]))
+  return pagesOf(Object.keys(state.fs.pages), ino)
     .filter((p) => !pages || pages.includes(p))
     .sort((a, b) => a - b);
 }

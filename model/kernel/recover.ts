@@ -8,7 +8,7 @@ import { STALE_BYTE } from './layout.js';
 import { dataBlock } from './content.js';
 import { recoverMeta } from '../fs/replay.js';
 import type { Inode, Meta } from '../fs/meta.js';
-import { metaAt, pageKey, type PageWrite } from '../fs/state.js';
+import { metaAt, pageKey, pageOfKey, type PageWrite } from '../fs/state.js';
 
 /** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
 export interface FsView {
@@ -81,7 +81,7 @@ function recoveredSize(ctx: ViewContext, ino: number): number {
   const inode = ctx.meta().meta.inodes[ino]!;
   let result = inode.size;
   for (const key of Object.keys(ctx.state.fs.pages)) {
-    const [i, p] = key.split(':').map(Number) as [number, number];
+    const { ino: i, page: p } = pageOfKey(key);
     if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
     const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
     if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));

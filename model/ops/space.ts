@@ -7,7 +7,7 @@ import { editInode } from '../kernel/edit.js';
 import { journal } from '../fs/journal.js';
 import { blockRange, type Inode, type Meta } from '../fs/meta.js';
 import { cacheWrite } from '../kernel/pagecache.js';
-import { liveMeta, pageKey, type DeferredTruncate } from '../fs/state.js';
+import { liveMeta, pageKey, pagesOf, type DeferredTruncate } from '../fs/state.js';
 import { errno, type StepOutcome } from '../kernel/outcome.js';
 import { persistNow } from '../x86/persist.js';
 import type { OpOf } from '../../lang/ast.js';
@@ -90,10 +90,7 @@ export function runTruncate(state: Machine, op: OpOf<'truncate'>, world: World, 
 }
 
 function pagesFrom(state: Machine, ino: number, first: number): number[] {
-  return Object.keys(state.fs.pages)
-    .filter((k) => k.startsWith(`${ino}:`))
-    .map((k) => Number(k.split(':')[1]))
-    .filter((p) => p >= first);
+  return pagesOf(Object.keys(state.fs.pages), ino).filter((p) => p >= first);
 }
 
 /**

@@ -7,7 +7,7 @@ import { editInode } from '../kernel/edit.js';
 import { commitAll, journal, uncommitted } from '../fs/journal.js';
 import { blockRange } from '../fs/meta.js';
 import { writeBack } from '../kernel/pagecache.js';
-import { liveMeta, pageKey, type FsState } from '../fs/state.js';
+import { liveMeta, pageKey, pageOfKey, type FsState } from '../fs/state.js';
 import type { StepOutcome } from '../kernel/outcome.js';
 import { clflush, fence } from '../x86/persist.js';
 import type { OpOf } from '../../lang/ast.js';
@@ -29,7 +29,7 @@ export function writeBackFile(d: Draft<Machine>, world: World, ino: number, rang
   const inode = liveMeta(d.fs as FsState).inodes[ino];
   if (!inode) return;
   for (const key of Object.keys(d.fs.daxDirty)) {
-    const [i, p] = key.split(':').map(Number) as [number, number];
+    const { ino: i, page: p } = pageOfKey(key);
     if (i !== ino || (pages && !pages.includes(p))) continue;
     const block = dataBlock(inode, p);
     if (block !== undefined) for (let l = 0; l < PAGE; l += LINE) clflush(d.cpu, blockAddress(world, block) + l, world);
