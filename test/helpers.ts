@@ -1,5 +1,6 @@
 import { checkLitmus, type CheckOptions, type TestResult } from '../model/check/check.js';
 import type { Litmus } from '../lang/ast.js';
+import { UserError } from '../lang/errors.js';
 import { parseLitmus } from '../lang/parse.js';
 import type { Io } from '../cli/io.js';
 import type { PlatformName } from '../profiles/platforms.js';
@@ -41,3 +42,13 @@ export function thrown(run: () => unknown): Error {
   throw new Error('expected an error, but none was thrown');
 }
 
+/** The positioned error parsing `text` gives, as `LINE:COL: MESSAGE`, or `no error`. */
+export function parseError(text: string): string {
+  try {
+    parseLitmus(text);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return `${e.at?.line}:${e.at?.col}: ${e.message}`;
+  }
+  return 'no error';
+}

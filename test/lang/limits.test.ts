@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../lang/errors.js';
 import { LIMITS } from '../../lang/limits.js';
-import { parseLitmus } from '../../lang/parse.js';
+import { parseError as errorOf } from '../helpers.js';
 
-/** The positioned error parsing `text` gives, as `LINE:COL: MESSAGE`. */
-function errorOf(text: string): string {
-  try {
-    parseLitmus(text);
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    return `${e.at?.line}:${e.at?.col}: ${e.message}`;
-  }
-  return 'no error';
-}
 const program = (...lines: string[]) => `daxcheck t\nfile f size=8K\nprogram\n${lines.map((l) => `  ${l}\n`).join('')}`;
 const condition = (cond: string) => `daxcheck t\nprogram\nexists ${cond}\n`;
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseLitmus } from '../../lang/parse.js';
+import { parseError as errorOf } from '../helpers.js';
 import { UserError } from '../../lang/errors.js';
 import { comparable } from '../../lang/ast.js';
 import type { Cond, Litmus, Op } from '../../lang/ast.js';
@@ -35,16 +36,6 @@ function condOf(text: string): unknown {
   return comparable(expectation?.cond);
 }
 
-/** The UserError that parsing `text` throws, as `LINE:COL: MESSAGE`. */
-function errorOf(text: string): string {
-  try {
-    parseLitmus(text);
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    return `${e.at?.line}:${e.at?.col}: ${e.message}`;
-  }
-  throw new Error('expected a UserError');
-}
 
 const eq = (name: string, value: bigint): Cond => ({ kind: 'eq', name, value: { kind: 'int', value } });
 
