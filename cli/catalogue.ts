@@ -5,7 +5,7 @@ import type { CatalogueStatus, FileRun, Reporter } from '../report/events.js';
 import { textReport } from '../report/text.js';
 import { userError } from '../lang/messages.js';
 import { goldenPath } from './golden.js';
-import type { Io } from './io.js';
+import { stoppedStatus, yieldToEvents, type Io } from './io.js';
 import { runFile } from './run-file.js';
 
 /** Every `.litmus` file under `dir`, sorted so that runs are deterministic. */
@@ -38,16 +38,23 @@ export function statusOf(run: FileRun): CatalogueStatus {
 }
 
 /** `daxcheck catalogue [DIR]`: a line per test and the totals; exit 0 only when every test is ok. */
-export function runCatalogue(dir: string, reporter: Reporter, io: Io, options: CheckOptions = {}): number {
+export async function runCatalogue(dir: string, reporter: Reporter, io: Io, options: CheckOptions = {}): Promise<number> {
   const files = catalogueFiles(dir);
   const counts = new Map<CatalogueStatus, number>();
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
+    const stopped = io.stopRequested();
+    if (stopped) {
+      io.progress('');
+      reporter.write({ kind: 'stopped', signal: stopped, done: i, total: files.length, unit: 'tests' }, io);
+      return stoppedStatus(stopped);
+    }
     io.progress(`[${i + 1}/${files.length}] ${relative(dir, file)}`);
     const run = runFile(file, options);
     const status = statusOf(run);
     counts.set(status, (counts.get(status) ?? 0) + 1);
     reporter.write({ kind: 'catalogue-entry', name: relative(dir, file), status, run }, io);
-  });
+    await yieldToEvents();
+  }
   io.progress('');
   reporter.write({ kind: 'catalogue-summary', total: files.length, counts }, io);
   return (counts.get('ok') ?? 0) === files.length ? 0 : 1;

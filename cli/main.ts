@@ -8,7 +8,7 @@ import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
 import { FORMATS, REPORTERS, type Format } from '../report/reporters.js';
 import { runCatalogue } from './catalogue.js';
-import { MATRIX_DEFAULTS, runMatrix } from './matrix.js';
+import { MATRIX_DEFAULTS, runMatrix, type MatrixOptions } from './matrix.js';
 import { runReplay } from './replay-command.js';
 import { runHtmlReport } from './report-command.js';
 import { runShow } from './show-command.js';
@@ -22,7 +22,7 @@ import { runRun } from './run.js';
 import { message, userError } from '../lang/messages.js';
 
 /** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   // Exploration never mutates a finished state, so freezing every state would only cost time.
   setAutoFreeze(false);
   let status: number = EXIT.ok;
@@ -37,11 +37,11 @@ export function main(argv: readonly string[], io: Io): number {
       writeErr: (s) => io.err(s.trimEnd()),
       outputError: (s, write) => write(`daxcheck: ${s}`),
     });
-  const done: Done = (run) => void (status = guard(io, program.opts<{ debug?: boolean }>().debug === true, run));
+  const done: Done = async (run) => void (status = await guard(io, program.opts<{ debug?: boolean }>().debug === true, run));
   litmusCommands(program, io, done);
   counterexampleCommands(program, io, done);
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (!(e instanceof CommanderError)) throw e;
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
@@ -50,7 +50,7 @@ export function main(argv: readonly string[], io: Io): number {
 }
 
 /** Runs a command's work and records its exit status. */
-type Done = (run: () => number) => void;
+type Done = (run: () => number | Promise<number>) => Promise<void>;
 
 /** The options every command that prints results takes: `--format NAME`, and `--json` for `--format json`. */
 interface FormatOptions {
@@ -85,13 +85,12 @@ function litmusCommands(program: Command, io: Io, done: Done): void {
 function counterexampleCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)'))
     .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), MATRIX_DEFAULTS.seed)
-    .option('--num-runs <n>', 'workloads per cell', wholeNumber('--num-runs'), MATRIX_DEFAULTS.numRuns)
+    .option('--num-runs <n>', 'workloads per cell (at least 1)', atLeastOne('--num-runs'), MATRIX_DEFAULTS.numRuns)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
+    .option('--resume', 'continue the run journalled in --out (same --seed and --num-runs), without checking its finished cells again')
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
-    .action((opts: FormatOptions & { seed: number; numRuns: number; cell?: string; out: string; expect?: string }) => {
-      done(() => runMatrix(opts, reporterOf(opts), io));
-    });
+    .action((opts: FormatOptions & MatrixOptions) => done(() => runMatrix(opts, reporterOf(opts), io)));
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
     .action((files: string[], opts: FormatOptions) => done(() => runReplay(files, reporterOf(opts), io)));
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
@@ -103,11 +102,19 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
 }
 
 /** Promotes the litmus `files`, and the matrix when asked; at least one of them. */
-function promote(files: readonly string[], matrix: boolean, reporter: Reporter, io: Io): number {
+async function promote(files: readonly string[], matrix: boolean, reporter: Reporter, io: Io): Promise<number> {
   if (files.length === 0 && !matrix) throw userError('promoteWhat', undefined);
-  const status = files.length > 0 ? runPromote(files, reporter, io) : 0;
-  if (matrix) runPromoteMatrix(io);
-  return status;
+  const status = files.length > 0 ? await runPromote(files, reporter, io) : EXIT.ok;
+  return matrix ? Math.max(status, await runPromoteMatrix(io)) : status;
+}
+
+/** A commander parser for a whole number of at least 1. */
+function atLeastOne(option: string): (value: string) => number {
+  return (value) => {
+    const n = wholeNumber(option)(value);
+    if (n < 1) throw new InvalidArgumentError(message('atLeastOne', option, value));
+    return n;
+  };
 }
 
 /** A commander parser for a whole number, refusing anything else with a clear message. */
@@ -122,9 +129,9 @@ function wholeNumber(option: string): (value: string) => number {
  * Runs a command's work: a user error becomes its one-line message and exit status 2, anything else
  * an internal error on one line with exit status 3 (and its stack trace with `--debug`).
  */
-function guard(io: Io, debug: boolean, run: () => number): number {
+async function guard(io: Io, debug: boolean, run: () => number | Promise<number>): Promise<number> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     const error = asUserError(e);
     io.err(`daxcheck: ${error.message}`);
@@ -143,4 +150,4 @@ function invokedDirectly(): boolean {
   return script !== undefined && realpathSync(script) === fileURLToPath(import.meta.url);
 }
 
-if (invokedDirectly()) process.exitCode = main(process.argv.slice(2), processIo());
+if (invokedDirectly()) process.exitCode = await main(process.argv.slice(2), processIo());

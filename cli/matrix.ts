@@ -1,17 +1,20 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { userError } from '../lang/messages.js';
 import { formatUserError, UserError } from '../lang/errors.js';
 import { readText } from '../lang/read-text.js';
-import { checkCell, promisedButLost, type Cell, type CellResult } from '../matrix/cell.js';
+import { userError } from '../lang/messages.js';
+import { checkCell, type Cell, type CellResult } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
-import { counterexampleFile, counterexampleOf, serialize } from '../report/counterexample.js';
-import type { MatrixRun } from '../report/matrix-run.js';
+import { promisedButLost, rowOf, type CellRow } from '../matrix/row.js';
+import { counterexampleFile, counterexampleOf, serialize, shapeOf } from '../report/counterexample.js';
 import type { Reporter } from '../report/events.js';
 import { firstDifference } from '../report/first-difference.js';
+import type { MatrixRun } from '../report/matrix-run.js';
 import { matrixTable } from '../report/matrix-table.js';
 import { EXIT } from './exit.js';
-import type { Io } from './io.js';
+import { stoppedStatus, yieldToEvents, type Io, type StopSignal } from './io.js';
+import { journalledRows, writeJournal } from './matrix-journal.js';
+import { writeFileAtomic } from './write-atomic.js';
 
 export interface MatrixOptions {
   readonly seed: number;
@@ -20,28 +23,56 @@ export interface MatrixOptions {
   readonly out: string;
   /** A golden table (`matrix.expected`) the table must equal, byte for byte. */
   readonly expect?: string;
+  /** Continue the run journalled in `out`, without checking its finished cells again. */
+  readonly resume?: boolean;
 }
 
 /** The defaults of `daxcheck matrix`; its golden `matrix.expected` is the table they give. */
 export const MATRIX_DEFAULTS = { seed: 1, numRuns: 50, out: 'matrix-out' } as const;
 
+/** A matrix run, and the signal that stopped it before every cell was checked. */
+export interface CheckedCells {
+  readonly run: MatrixRun;
+  readonly stopped?: StopSignal;
+}
+
 /**
  * `daxcheck matrix`: for every mapping mode, platform and recipe, whether acknowledged data
  * survives every crash (`durable`), does not (`lost`, with a replayable counterexample file), or
  * the mode refuses the recipe (`n/a`, with the errno). stdout is deterministic for a seed; the
- * time taken and the progress go to stderr.
+ * time taken and the progress go to stderr. Each finished cell is journalled in `--out`, so a run
+ * stopped by a signal prints what it has and `--resume` finishes it.
  */
-export function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io): number {
+export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io): Promise<number> {
   const cells = allCells().filter((c) => !options.cell || cellId(c) === options.cell);
   if (cells.length === 0) throw userError('unknownCell', undefined, options.cell ?? '');
   const golden = options.expect === undefined ? undefined : readGolden(options.expect);
+  prepareOut(options.out);
+  const journalled = options.resume ? journalledRows(options.out, options.seed, options.numRuns) : new Map<string, CellRow>();
   const started = performance.now();
-  const run = checkCells(cells, options, io);
+  const record = (rows: readonly CellRow[]) => writeJournal(options.out, options.seed, options.numRuns, rows);
+  const { run, stopped } = await checkCells(cells, options, io, { journalled, record });
   reporter.write({ kind: 'matrix', run }, io);
-  io.err(`matrix: ${cells.length} cells, ${run.results.reduce((n, r) => n + r.stats.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  io.err(`matrix: ${run.rows.length} cells, ${run.rows.reduce((n, r) => n + r.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (stopped) {
+    reporter.write({ kind: 'stopped', signal: stopped, done: run.rows.length, total: cells.length, unit: 'cells', resume: resumeCommand(options) }, io);
+    return stoppedStatus(stopped);
+  }
   const problems = matrixProblems(run, golden);
   for (const problem of problems) io.err(`matrix: ${problem}`);
   return problems.length > 0 ? EXIT.verdict : EXIT.ok;
+}
+
+/** The command that continues a stopped run. */
+function resumeCommand(options: MatrixOptions): string {
+  const cell = options.cell ? ` --cell=${options.cell}` : '';
+  return `daxcheck matrix --resume --seed=${options.seed} --num-runs=${options.numRuns}${cell} --out ${options.out}`;
+}
+
+/** The output folder, made before any cell runs so that a wrong `--out` fails at once. */
+function prepareOut(out: string): void {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw userError('outNotAFolder', undefined, out);
+  mkdirSync(out, { recursive: true });
 }
 
 /** The golden of `--expect`, read before the run so that a wrong path fails at once, naming the file. */
@@ -55,34 +86,44 @@ function readGolden(file: string): string {
 
 /** What makes a matrix run fail a build: cells the documentation promises but found lost, and a table that differs from the golden. */
 export function matrixProblems(run: MatrixRun, golden?: string): string[] {
-  const lost = run.results.filter(promisedButLost).map((r) => cellId(r.cell));
+  const lost = run.rows.filter(promisedButLost).map((r) => `${r.mode}/${r.platform}/${r.recipe}`);
   const table = matrixTable(run).map((line) => `${line}\n`).join('');
   const differs = golden === undefined ? undefined : firstDifference(golden, table);
   return [...(lost.length > 0 ? [`promised but lost: ${lost.join(', ')}`] : []), ...(differs ? [`the table differs from --expect at ${differs}`] : [])];
 }
 
-/** Checks `cells` in order with progress on stderr, writing the counterexample of each `lost` cell under `out`. */
-export function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'results'>, io: Io): MatrixRun {
-  const started = performance.now();
-  let states = 0n;
-  const results = cells.map((cell, i) => {
-    const result = checkCell(cell, { seed, numRuns });
-    states += result.stats.crashStates;
-    const rate = Number(states) / Math.max(0.001, (performance.now() - started) / 1000);
-    io.status(`matrix: ${i + 1}/${cells.length} cells done (${cellId(cell)}: ${result.verdict}), ${formatRate(rate)} crash states/s`);
-    if (result.verdict === 'lost') writeCounterexample(result, out);
-    return result;
-  });
-  io.progress('');
-  return { seed, numRuns, out, results };
+/** Rows a stopped run finished (not checked again), and where to record each row as it finishes. */
+export interface Journalling {
+  readonly journalled?: ReadonlyMap<string, CellRow>;
+  readonly record?: (rows: readonly CellRow[]) => void;
 }
 
-function formatRate(rate: number): string {
-  if (rate >= 1e9) return rate.toExponential(1);
-  return rate >= 1e6 ? `${(rate / 1e6).toFixed(1)}M` : rate >= 1e3 ? `${(rate / 1e3).toFixed(1)}k` : rate.toFixed(0);
+/**
+ * Checks `cells` in order with progress on stderr, writing the counterexample of each `lost` cell
+ * under `out`; rows already journalled are not checked again, and each new one is recorded. A
+ * signal stops it between two cells.
+ */
+export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>, io: Io, { journalled, record }: Journalling = {}): Promise<CheckedCells> {
+  const started = performance.now();
+  const rows: CellRow[] = [];
+  let evaluations = 0;
+  for (const [i, cell] of cells.entries()) {
+    const stopped = io.stopRequested();
+    if (stopped) return { run: { seed, numRuns, out, rows }, stopped };
+    const known = journalled?.get(cellId(cell));
+    const result = known ? undefined : checkCell(cell, { seed, numRuns });
+    if (result?.verdict === 'lost') writeCounterexample(result, out);
+    rows.push(known ?? rowOf(result!));
+    if (result) record?.(rows);
+    evaluations += result?.stats.evaluations ?? 0;
+    const rate = evaluations / Math.max(0.001, (performance.now() - started) / 1000);
+    io.status(`matrix: ${i + 1}/${cells.length} cells done (${cellId(cell)}: ${rows.at(-1)!.verdict}${known ? ', journalled' : ''}), ${Math.round(rate)} evaluations/s`);
+    await yieldToEvents();
+  }
+  io.progress('');
+  return { run: { seed, numRuns, out, rows } };
 }
 
 function writeCounterexample(result: Extract<CellResult, { verdict: 'lost' }>, out: string): void {
-  mkdirSync(out, { recursive: true });
-  writeFileSync(counterexampleFile(out, result), serialize(counterexampleOf(result)));
+  writeFileAtomic(counterexampleFile(out, shapeOf(result)), serialize(counterexampleOf(result)));
 }

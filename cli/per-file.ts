@@ -2,7 +2,7 @@ import { InternalError, UserError } from '../lang/errors.js';
 import { ExplorationLimit } from '../model/check/explore.js';
 import type { Reporter } from '../report/events.js';
 import { errorStatus } from './exit.js';
-import type { Io } from './io.js';
+import { stoppedStatus, yieldToEvents, type Io } from './io.js';
 import { message } from '../lang/messages.js';
 
 /**
@@ -18,12 +18,17 @@ export function asUserError(e: unknown): UserError {
 /**
  * Runs `work` on each file in turn, the same way in every command: a file that cannot be used is
  * reported as its one-line error (exit status 2, or 3 for an internal error) and the next file still
- * runs; otherwise the status
- * is the worst that `work` returned.
+ * runs; otherwise the status is the worst that `work` returned. A signal stops it between two
+ * files, saying how many were done.
  */
-export function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number): number {
+export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number): Promise<number> {
   let status = 0;
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
+    const stopped = io.stopRequested();
+    if (stopped) {
+      reporter.write({ kind: 'stopped', signal: stopped, done: index, total: files.length, unit: 'files' }, io);
+      return stoppedStatus(stopped);
+    }
     try {
       status = Math.max(status, work(file, index));
     } catch (e) {
@@ -31,6 +36,7 @@ export function perFile(files: readonly string[], reporter: Reporter, io: Io, wo
       reporter.write({ kind: 'file-error', file, error }, io);
       status = Math.max(status, errorStatus(error));
     }
-  });
+    await yieldToEvents();
+  }
   return status;
 }

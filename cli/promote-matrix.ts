@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import { allCells } from '../matrix/cells.js';
 import { fileOf } from '../report/matrix-run.js';
 import { matrixTable } from '../report/matrix-table.js';
-import type { Io } from './io.js';
+import { EXIT } from './exit.js';
+import { stoppedStatus, type Io } from './io.js';
 import { checkCells, MATRIX_DEFAULTS } from './matrix.js';
 import { packageRoot } from './package-root.js';
 
@@ -17,10 +18,12 @@ export const CORPUS = 'counterexamples/corpus';
  * counterexample into the corpus (removing any the run no longer finds) and the table into the
  * golden, as `daxcheck matrix` prints it with its default `--out`. Review the diff before committing it.
  */
-export function runPromoteMatrix(io: Io): void {
+export async function runPromoteMatrix(io: Io): Promise<number> {
   const corpus = join(packageRoot(), CORPUS);
-  const run = checkCells(allCells(), { ...MATRIX_DEFAULTS, out: corpus }, io);
-  const written = new Set(run.results.flatMap((r) => fileOf(run, r) ?? []).map((file) => basename(file)));
+  const { run, stopped } = await checkCells(allCells(), { ...MATRIX_DEFAULTS, out: corpus }, io);
+  // A stopped run would leave a golden of some cells only: write nothing.
+  if (stopped) return stoppedStatus(stopped);
+  const written = new Set(run.rows.flatMap((r) => fileOf(run, r) ?? []).map((file) => basename(file)));
   for (const stale of readdirSync(corpus).filter((name) => name.endsWith('.json') && !written.has(name))) {
     rmSync(join(corpus, stale));
     io.out(`removed ${CORPUS}/${stale}`);
@@ -28,4 +31,5 @@ export function runPromoteMatrix(io: Io): void {
   const table = matrixTable({ ...run, out: MATRIX_DEFAULTS.out });
   writeFileSync(join(packageRoot(), MATRIX_GOLDEN), table.map((line) => `${line}\n`).join(''));
   io.out(`wrote ${MATRIX_GOLDEN} and ${written.size} counterexamples in ${CORPUS}/`);
+  return EXIT.ok;
 }

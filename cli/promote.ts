@@ -10,7 +10,7 @@ import { runFile } from './run-file.js';
  * `daxcheck promote FILE...`: writes each test's report as its golden `.expected` file. A test that
  * cannot run gets no golden; review the diff of what was written before committing it.
  */
-export function runPromote(files: readonly string[], reporter: Reporter, io: Io): number {
+export function runPromote(files: readonly string[], reporter: Reporter, io: Io): Promise<number> {
   return perFile(files, reporter, io, (file) => {
     const run = runFile(file);
     if (run.kind === 'error') throw run.error;

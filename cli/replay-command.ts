@@ -5,7 +5,7 @@ import type { Io } from './io.js';
 import { perFile } from './per-file.js';
 
 /** `daxcheck replay FILE...`: 0 when every recorded violation reproduces, 1 when one does not, 2 on a bad file. */
-export function runReplay(files: readonly string[], reporter: Reporter, io: Io): number {
+export function runReplay(files: readonly string[], reporter: Reporter, io: Io): Promise<number> {
   return perFile(files, reporter, io, (file) => {
     const loaded = loadCounterexample(file);
     const result = replay(loaded);

@@ -12,9 +12,9 @@ import { message } from '../lang/messages.js';
  * `daxcheck report FILE... --html OUT`: writes one HTML page for all the counterexample files.
  * Exits 2 on a bad file (each reported like `replay` does) and then writes nothing; 0 otherwise.
  */
-export function runHtmlReport(files: readonly string[], out: string, reporter: Reporter, io: Io): number {
+export async function runHtmlReport(files: readonly string[], out: string, reporter: Reporter, io: Io): Promise<number> {
   const entries: ReportEntry[] = [];
-  const status = perFile(files, reporter, io, (file) => {
+  const status = await perFile(files, reporter, io, (file) => {
     // The page names files by base name only, so that it does not depend on where it was made.
     entries.push({ file: basename(file), story: storyOf(loadCounterexample(file)) });
     return 0;

@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 import { perFile } from './per-file.js';
 
 /** `daxcheck show FILE... [--litmus]`: 0 when every file was shown, 2 on a bad file. */
-export function runShow(files: readonly string[], litmus: boolean, reporter: Reporter, io: Io): number {
+export function runShow(files: readonly string[], litmus: boolean, reporter: Reporter, io: Io): Promise<number> {
   return perFile(files, reporter, io, (file, index) => {
     const loaded = loadCounterexample(file);
     const story = storyOf(loaded);

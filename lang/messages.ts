@@ -106,6 +106,11 @@ export const MESSAGES = {
   noSuchFolder: (dir: string) => `${dir}: no such folder`,
   notAFolder: (dir: string) => `${dir}: not a folder (catalogue takes a folder of .litmus tests; use 'daxcheck run' for files)`,
   noTests: (dir: string) => `${dir}: no .litmus tests in this folder`,
+  noJournal: (file: string) => `--resume: no journal ${file} (it is written as cells finish; run without --resume first)`,
+  badJournal: (file: string, detail: string) => `--resume: ${file} is not a journal daxcheck can read: ${detail}`,
+  journalOptions: (file: string, seed: number, numRuns: number) => `--resume: ${file} was made with --seed=${seed} --num-runs=${numRuns}; give the same`,
+  outNotAFolder: (out: string) => `--out ${out}: not a folder`,
+  atLeastOne: (option: string, value: string) => `${option} takes a whole number of at least 1, not '${value}'`,
   promoteWhat: () => 'promote needs litmus files or --matrix',
   unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`,
 } as const satisfies Record<string, (...args: never[]) => string>;

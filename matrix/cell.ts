@@ -23,6 +23,8 @@ export interface CellStats {
   readonly workloads: number;
   readonly crashPoints: number;
   readonly crashStates: bigint;
+  /** Recovery runs: what the work took, as opposed to how many crash states it stood for. */
+  readonly evaluations: number;
 }
 
 /** A violation found in a cell, shrunk and minimized, with what replays it. */
@@ -63,13 +65,14 @@ function probe(mode: Mode): Workload {
 export function checkCell(cell: Cell, options: CellOptions): CellResult {
   const bugs = options.bugs ?? NO_BUGS;
   const base = { cell, contract: contract(cell.mode, cell.platform, cell.recipe) };
-  const stats = { workloads: 0, crashPoints: 0, crashStates: 0n };
+  const stats = { workloads: 0, crashPoints: 0, crashStates: 0n, evaluations: 0 };
   const run = (w: Workload): TestResult | Refused => {
     const result = checkUnlessRefused(workloadTest(cell.mode, cell.platform, cell.recipe, w).test, { bugs });
     if ('refused' in result) return result;
     stats.workloads++;
     stats.crashPoints += result.stats.crashPoints;
     stats.crashStates += result.stats.crashStates;
+    stats.evaluations += result.stats.evaluations;
     return result;
   };
   const probed = run(probe(cell.mode));
@@ -104,9 +107,4 @@ function explain(cell: Cell, workload: Workload, bugs: Bugs, fastCheck: Found['f
   const test = minimize(shrunk, claim, bugs);
   const failed = checkLitmus(test, { bugs, minimal: true }).expectations.find((e) => !e.holds)!;
   return { property: claim.property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };
-}
-
-/** Whether the documentation promises a recipe that the cell found lost: a bug in the kernel, the platform or the model. */
-export function promisedButLost(result: CellResult): boolean {
-  return result.verdict === 'lost' && result.contract.promised;
 }

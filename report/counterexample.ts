@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { resolveConfig } from '../profiles/config.js';
 import { showObserved } from '../model/check/observe.js';
-import type { CellResult, Found } from '../matrix/cell.js';
+import type { CellResult } from '../matrix/cell.js';
 import { describePoint } from './describe.js';
 import { printSite } from '../model/core/site.js';
 import { parseLitmus } from '../lang/parse.js';
@@ -41,7 +41,7 @@ export function counterexampleOf(result: Extract<CellResult, { verdict: 'lost' }
   return {
     schema: 'daxcheck-counterexample',
     version: COUNTEREXAMPLE_VERSION,
-    name: shapeName(result),
+    name: shapeName(shapeOf(result)),
     cell: { mode: cell.mode.id, platform: cell.platform, recipe: cell.recipe },
     property: found.property,
     program,
@@ -56,13 +56,26 @@ export function counterexampleOf(result: Extract<CellResult, { verdict: 'lost' }
 }
 
 /** The file name of a cell's counterexample: its mode, platform, recipe and violated property. */
-export function shapeName(result: { cell: CellResult['cell']; found: Found }): string {
-  return `${result.cell.mode.id}.${result.cell.platform}.${result.cell.recipe}.${result.found.property}`;
+export function shapeName(shape: Shape): string {
+  return `${shape.mode}.${shape.platform}.${shape.recipe}.${shape.property}`;
 }
 
 /** Where the counterexample of a `lost` cell is written under `out`: its shape name, as JSON. */
-export function counterexampleFile(out: string, result: { cell: CellResult['cell']; found: Found }): string {
-  return join(out, `${shapeName(result)}.json`);
+export function counterexampleFile(out: string, shape: Shape): string {
+  return join(out, `${shapeName(shape)}.json`);
+}
+
+/** What names a counterexample: its cell's mode, platform and recipe, and the property violated. */
+export interface Shape {
+  readonly mode: string;
+  readonly platform: string;
+  readonly recipe: string;
+  readonly property: string;
+}
+
+/** The shape of a `lost` cell's counterexample. */
+export function shapeOf(result: Extract<CellResult, { verdict: 'lost' }>): Shape {
+  return { mode: result.cell.mode.id, platform: result.cell.platform, recipe: result.cell.recipe, property: result.found.property };
 }
 
 /** Deterministic JSON text: two-space indent, keys in the order written above, a final newline. */

@@ -26,6 +26,8 @@ function objectOf(event: ReportEvent): Record<string, unknown> {
       return event.litmus !== undefined ? { file: event.file, litmus: event.litmus } : { file: event.file, story: event.story };
     case 'matrix':
       return matrixJson(event.run);
+    case 'stopped':
+      return { stopped: event.signal, done: event.done, total: event.total, unit: event.unit, resume: event.resume ?? null };
     case 'wrote':
       return { wrote: event.file, what: event.what };
     case 'file-error':

@@ -5,19 +5,19 @@ export function matrixJson(run: MatrixRun): Record<string, unknown> {
   return {
     seed: run.seed,
     numRuns: run.numRuns,
-    cells: run.results.map((r) => ({
-      mode: r.cell.mode.id,
-      platform: r.cell.platform,
-      recipe: r.cell.recipe,
+    cells: run.rows.map((r) => ({
+      mode: r.mode,
+      platform: r.platform,
+      recipe: r.recipe,
       verdict: r.verdict,
       counterexample: fileOf(run, r) ?? null,
       contract: r.contract,
-      errno: r.verdict === 'n/a' ? r.errno : null,
-      property: r.verdict === 'lost' ? r.found.property : null,
-      operations: r.verdict === 'lost' ? r.found.operations : null,
-      workloads: r.stats.workloads,
-      crashPoints: r.stats.crashPoints,
-      crashStates: r.stats.crashStates.toString(),
+      errno: r.errno,
+      property: r.property,
+      operations: r.operations,
+      workloads: r.workloads,
+      crashPoints: r.crashPoints,
+      crashStates: r.crashStates,
     })),
   };
 }

@@ -31,6 +31,11 @@ export const textReporter: Reporter = {
       case 'matrix':
         for (const line of matrixTable(event.run)) sink.out(line);
         return;
+      case 'stopped': {
+        const resume = event.resume ? `; continue with: ${event.resume}` : '';
+        sink.out(`stopped by ${event.signal}: ${event.done} of ${event.total} ${event.unit} done, ${event.total - event.done} not${resume}`);
+        return;
+      }
       case 'wrote':
         sink.out(`wrote ${event.file} (${event.what})`);
         return;

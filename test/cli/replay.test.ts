@@ -17,24 +17,24 @@ const file = (name: string, content: unknown) => {
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 };
-const replay = (path: string) => {
+const replay = async (path: string) => {
   const io = memoryIo();
-  return { status: main(['replay', path], io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  return { status: await main(['replay', path], io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 };
 
 describe('daxcheck replay', () => {
-  it('exits 0 when the recorded violation reproduces', () => {
-    const r = replay(file('ok.json', original));
+  it('exits 0 when the recorded violation reproduces', async () => {
+    const r = await replay(file('ok.json', original));
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/^reproduces /);
   });
-  it('exits 1 when the recorded crash state no longer shows the violation', () => {
-    const r = replay(file('other.json', { ...original, observed: { w0: '0x41' } }));
+  it('exits 1 when the recorded crash state no longer shows the violation', async () => {
+    const r = await replay(file('other.json', { ...original, observed: { w0: '0x41' } }));
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/does not reproduce .*w0 is now 0, not 0x41/);
   });
-  it('exits 1 when the crash state does not cover a choice recovery makes', () => {
-    expect(replay(file('state.json', { ...original, crashState: [] })).status).toBe(1);
+  it('exits 1 when the crash state does not cover a choice recovery makes', async () => {
+    expect((await replay(file('state.json', { ...original, crashState: [] }))).status).toBe(1);
   });
   it.each([
     ['a truncated file', () => readFileSync(file('full.json', original), 'utf8').slice(0, 80), /not JSON \(truncated or corrupt\)/],
@@ -43,8 +43,8 @@ describe('daxcheck replay', () => {
     ['a missing field', () => ({ ...original, program: undefined }), /field 'program': expected a string/],
     ['a crash-state site that is not one', () => ({ ...original, crashState: [{ site: 'line x', chosen: 0, of: 2 }] }), /field 'crashState\[0\]\.site': 'line x' is not a site/],
     ['a program that no longer parses', () => ({ ...original, program: 'daxcheck x\nprogram\n  stor m[0] 1\n' }), /field 'program': no longer parses at line 3, column 3/],
-  ])('exits 2 on %s, naming the file and field', (_what, content, message) => {
-    const r = replay(file('bad.json', content()));
+  ])('exits 2 on %s, naming the file and field', async (_what, content, message) => {
+    const r = await replay(file('bad.json', content()));
     expect(r.status).toBe(2);
     expect(r.err).toMatch(new RegExp(`bad\\.json: ${message.source}`));
   });

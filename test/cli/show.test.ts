@@ -7,14 +7,14 @@ import { packageRoot } from '../../cli/package-root.js';
 import { memoryIo } from '../helpers.js';
 
 const corpus = join(packageRoot(), 'counterexamples', 'corpus');
-const run = (...argv: string[]) => {
+const run = async (...argv: string[]) => {
   const io = memoryIo();
-  return { status: main(argv, io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  return { status: await main(argv, io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 };
 
 describe('daxcheck show', () => {
-  it('explains an fsdax loss on one screen: program, crash, persisted state, bytes, why', () => {
-    const r = run('show', join(corpus, 'fsdax-shared.adr.flush+fence.durability.json'));
+  it('explains an fsdax loss on one screen: program, crash, persisted state, bytes, why', async () => {
+    const r = await run('show', join(corpus, 'fsdax-shared.adr.flush+fence.durability.json'));
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/program\n(.*\n)*  >>> crash after line \d+ \(sfence\)/);
     expect(r.out).toContain('journal handle of line 6 (store m0[0] 0x41*1): not committed');
@@ -27,24 +27,24 @@ describe('daxcheck show', () => {
     ['devdax.adr.fence.durability.json', /was still in the CPU cache/],
     ['devdax.eadr.none.durability.json', /was still in the store buffer/],
     ['private.adr.msync.durability.json', /MAP_PRIVATE copy/],
-  ])('says why %s lost its data', (file, why) => {
-    expect(run('show', join(corpus, file)).out).toMatch(why);
+  ])('says why %s lost its data', async (file, why) => {
+    expect((await run('show', join(corpus, file))).out).toMatch(why);
   });
-  it('prints a litmus test that a catalogue can take, and that passes', () => {
-    const r = run('show', '--litmus', join(corpus, 'fsdax-shared.adr.flush+fence.durability.json'));
+  it('prints a litmus test that a catalogue can take, and that passes', async () => {
+    const r = await run('show', '--litmus', join(corpus, 'fsdax-shared.adr.flush+fence.durability.json'));
     expect(r.out).toMatch(/^daxcheck cx-fsdax-shared\.adr\.flush\+fence\.durability\n\(\* Result: Sometimes\./);
     const dir = mkdtempSync(join(tmpdir(), 'daxcheck-show-'));
     const file = join(dir, 'cx.litmus');
     writeFileSync(file, `${r.out}\n`);
-    const checked = run('run', file);
+    const checked = await run('run', file);
     expect(checked.status).toBe(0);
     expect(checked.out).toContain('Result: Sometimes Ok');
   });
-  it('refuses a bad file with exit 2 and the field at fault', () => {
+  it('refuses a bad file with exit 2 and the field at fault', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'daxcheck-show-'));
     const file = join(dir, 'bad.json');
     writeFileSync(file, '{"schema": "daxcheck-counterexample", "version": 1}');
-    const r = run('show', file);
+    const r = await run('show', file);
     expect(r.status).toBe(2);
     expect(r.err).toMatch(/bad\.json: field 'name': expected a string/);
   });

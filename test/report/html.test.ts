@@ -28,9 +28,9 @@ function counterexample(mode: string, recipe: Recipe, name: string, edit: (cx: R
   return path;
 }
 
-function report(files: readonly string[], out: string) {
+async function report(files: readonly string[], out: string) {
   const io = memoryIo();
-  return { status: main(['report', ...files, '--html', out], io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+  return { status: await main(['report', ...files, '--html', out], io), out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
 
 const journal = counterexample('fsdax-shared', 'flush+fence', 'journal.json');
@@ -89,7 +89,7 @@ const CHROMIUM = process.env.DAXCHECK_CHROMIUM ?? '/usr/bin/chromium';
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`the HTML report test needs Chromium at ${CHROMIUM}: run npm test as root to have it installed, or 'sudo apt-get install chromium', or set DAXCHECK_CHROMIUM`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  expect(report([journal], onePath).status).toBe(0);
+  expect((await report([journal], onePath)).status).toBe(0);
   one = await visit(browser, onePath);
 });
 afterAll(async () => browser?.close());
@@ -142,7 +142,7 @@ describe('daxcheck report --html in Chromium', () => {
 
   it('gives two counterexamples two sections, escaping the names they carry', async () => {
     const out = join(dir, 'two.html');
-    expect(report([journal, cached], out)).toMatchObject({ status: 0, out: `wrote ${out} (2 counterexamples)` });
+    expect((await report([journal, cached], out))).toMatchObject({ status: 0, out: `wrote ${out} (2 counterexamples)` });
     const two = await visit(browser, out);
     expect(two.errors).toEqual([]);
     expect(await two.page.locator('section.cx').count()).toBe(2);
@@ -170,7 +170,7 @@ describe('the report of the whole counterexample corpus', () => {
     const corpus = join(packageRoot(), 'counterexamples', 'corpus');
     const files = readdirSync(corpus).filter((f) => f.endsWith('.json')).map((f) => join(corpus, f));
     const out = join(dir, 'corpus.html');
-    expect(report(files, out).status).toBe(0);
+    expect((await report(files, out)).status).toBe(0);
     const page = await visit(browser, out);
     expect(page.errors).toEqual([]);
     expect(await page.page.locator('section.cx').count()).toBe(files.length);
@@ -179,11 +179,11 @@ describe('the report of the whole counterexample corpus', () => {
 });
 
 describe('daxcheck report --html on disk', () => {
-  it('writes byte-identical pages for the same inputs, naming files by base name only', () => {
+  it('writes byte-identical pages for the same inputs, naming files by base name only', async () => {
     const again = join(mkdtempSync(join(tmpdir(), 'daxcheck-html-')), 'elsewhere');
     mkdirSync(again);
     writeFileSync(join(again, 'journal.json'), readFileSync(journal));
-    expect(report([join(again, 'journal.json')], join(again, 'one.html')).status).toBe(0);
+    expect((await report([join(again, 'journal.json')], join(again, 'one.html'))).status).toBe(0);
     const html = readFileSync(onePath, 'utf8');
     expect(readFileSync(join(again, 'one.html'), 'utf8')).toBe(html);
     expect(html).not.toContain(dir);
@@ -199,19 +199,19 @@ describe('daxcheck report --html on disk', () => {
     ['a truncated file', (text: string) => text.slice(0, 80), /bad\.json: not JSON \(truncated or corrupt\)/],
     ['a crash point the program lacks', (text: string) => text.replace(/"index": \d+/, '"index": 999'), /bad\.json: field 'crashPoint\.index': crash point 999 does not exist/],
     ['an expectation the program lacks', (text: string) => text.replace(/"violated": "[^"]*"/, '"violated": "forall: w0=7"'), /bad\.json: field 'violated': the program has no expectation 'forall: w0=7'/],
-  ])('exits 2 on %s with a one-line error naming the file, and writes nothing', (_what, corrupt, message) => {
+  ])('exits 2 on %s with a one-line error naming the file, and writes nothing', async (_what, corrupt, message) => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, corrupt(readFileSync(journal, 'utf8')));
     const out = join(dir, 'never.html');
-    const r = report([journal, bad], out);
+    const r = await report([journal, bad], out);
     expect(r.status).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.split('\n')).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 without --html', () => {
-    expect(main(['report', journal], memoryIo())).toBe(2);
+  it('exits 2 without --html', async () => {
+    expect(await main(['report', journal], memoryIo())).toBe(2);
   });
 });
 
