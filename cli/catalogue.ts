@@ -5,7 +5,8 @@ import type { CatalogueStatus, FileRun, Reporter } from '../report/events.js';
 import { textReport } from '../report/text.js';
 import { userError } from '../lang/messages.js';
 import { goldenPath } from './golden.js';
-import { stoppedStatus, yieldToEvents, type Io } from './io.js';
+import { yieldToEvents, type Io } from './io.js';
+import { RunLimits } from './limits.js';
 import { runFile } from './run-file.js';
 
 /** Every `.litmus` file under `dir`, sorted so that runs are deterministic. */
@@ -38,15 +39,15 @@ export function statusOf(run: FileRun): CatalogueStatus {
 }
 
 /** `daxcheck catalogue [DIR]`: a line per test and the totals; exit 0 only when every test is ok. */
-export async function runCatalogue(dir: string, reporter: Reporter, io: Io, options: CheckOptions = {}): Promise<number> {
+export async function runCatalogue(dir: string, reporter: Reporter, io: Io, limits = new RunLimits(), options: CheckOptions = {}): Promise<number> {
   const files = catalogueFiles(dir);
   const counts = new Map<CatalogueStatus, number>();
   for (const [i, file] of files.entries()) {
-    const stopped = io.stopRequested();
+    const stopped = limits.stopReason(io);
     if (stopped) {
       io.progress('');
-      reporter.write({ kind: 'stopped', signal: stopped, done: i, total: files.length, unit: 'tests' }, io);
-      return stoppedStatus(stopped);
+      reporter.write({ kind: 'stopped', by: stopped.by, done: i, total: files.length, unit: 'tests' }, io);
+      return stopped.status;
     }
     io.progress(`[${i + 1}/${files.length}] ${relative(dir, file)}`);
     const run = runFile(file, options);

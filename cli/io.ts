@@ -9,6 +9,8 @@ export interface Io {
   progress(line: string): void;
   /** Progress of a long run: the live line on a terminal, a plain line on stderr otherwise. */
   status(line: string): void;
+  /** Whether stderr is a terminal, where progress is a live line. */
+  readonly interactive: boolean;
   /** Whether a signal has asked the run to stop: long commands check it between units of work. */
   stopRequested(): StopSignal | undefined;
 }
@@ -44,6 +46,7 @@ export function processIo(): Io {
       if (tty) process.stderr.write(`\r\x1b[2K${line}`);
     },
     status: (line) => void process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`),
+    interactive: tty,
     stopRequested: () => stop,
   };
 }

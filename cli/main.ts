@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { setAutoFreeze } from 'immer';
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
 import { FORMATS, REPORTERS, type Format } from '../report/reporters.js';
 import { runCatalogue } from './catalogue.js';
+import { atLeastOne, RunLimits, wholeNumber, withLimits, type LimitOptions } from './limits.js';
 import { MATRIX_DEFAULTS, runMatrix, type MatrixOptions } from './matrix.js';
 import { runReplay } from './replay-command.js';
 import { runHtmlReport } from './report-command.js';
@@ -72,25 +73,26 @@ function reporterOf(opts: FormatOptions): Reporter {
 
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
-  withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files'))
-    .action((files: string[], opts: FormatOptions) => done(() => runRun(files, reporterOf(opts), io)));
+  withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files')))
+    .action((files: string[], opts: FormatOptions & LimitOptions) => done(() => runRun(files, reporterOf(opts), io, new RunLimits(opts))));
   withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files'))
     .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
     .action((files: string[], opts: FormatOptions & { matrix?: boolean }) => done(() => promote(files, opts.matrix === true, reporterOf(opts), io)));
   withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`))
-    .action((dir: string, opts: FormatOptions) => done(() => runCatalogue(dir, reporterOf(opts), io)));
+    .option('--timeout <seconds>', 'stop after this many seconds, with the tests done so far (exit 2)', atLeastOne('--timeout'))
+    .action((dir: string, opts: FormatOptions & LimitOptions) => done(() => runCatalogue(dir, reporterOf(opts), io, new RunLimits(opts))));
 }
 
 /** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
 function counterexampleCommands(program: Command, io: Io, done: Done): void {
-  withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)'))
+  withLimits(withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)')))
     .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), MATRIX_DEFAULTS.seed)
     .option('--num-runs <n>', 'workloads per cell (at least 1)', atLeastOne('--num-runs'), MATRIX_DEFAULTS.numRuns)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
     .option('--resume', 'continue the run journalled in --out (same --seed and --num-runs), without checking its finished cells again')
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
-    .action((opts: FormatOptions & MatrixOptions) => done(() => runMatrix(opts, reporterOf(opts), io)));
+    .action((opts: FormatOptions & MatrixOptions & LimitOptions) => done(() => runMatrix(opts, reporterOf(opts), io, new RunLimits(opts))));
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
     .action((files: string[], opts: FormatOptions) => done(() => runReplay(files, reporterOf(opts), io)));
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
@@ -106,23 +108,6 @@ async function promote(files: readonly string[], matrix: boolean, reporter: Repo
   if (files.length === 0 && !matrix) throw userError('promoteWhat', undefined);
   const status = files.length > 0 ? await runPromote(files, reporter, io) : EXIT.ok;
   return matrix ? Math.max(status, await runPromoteMatrix(io)) : status;
-}
-
-/** A commander parser for a whole number of at least 1. */
-function atLeastOne(option: string): (value: string) => number {
-  return (value) => {
-    const n = wholeNumber(option)(value);
-    if (n < 1) throw new InvalidArgumentError(message('atLeastOne', option, value));
-    return n;
-  };
-}
-
-/** A commander parser for a whole number, refusing anything else with a clear message. */
-function wholeNumber(option: string): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(message('wholeNumber', option, value));
-    return Number(value);
-  };
 }
 
 /**

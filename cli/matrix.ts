@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { formatUserError, UserError } from '../lang/errors.js';
 import { readText } from '../lang/read-text.js';
 import { userError } from '../lang/messages.js';
-import { checkCell, type Cell, type CellResult } from '../matrix/cell.js';
+import { checkCell, type Cell, type CellResult, type HaltedCell } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
 import { promisedButLost, rowOf, type CellRow } from '../matrix/row.js';
 import { counterexampleFile, counterexampleOf, serialize, shapeOf } from '../report/counterexample.js';
@@ -12,7 +12,8 @@ import { firstDifference } from '../report/first-difference.js';
 import type { MatrixRun } from '../report/matrix-run.js';
 import { matrixTable } from '../report/matrix-table.js';
 import { EXIT } from './exit.js';
-import { stoppedStatus, yieldToEvents, type Io, type StopSignal } from './io.js';
+import { yieldToEvents, type Io } from './io.js';
+import { RunLimits, type StopReason } from './limits.js';
 import { journalledRows, writeJournal } from './matrix-journal.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -30,10 +31,10 @@ export interface MatrixOptions {
 /** The defaults of `daxcheck matrix`; its golden `matrix.expected` is the table they give. */
 export const MATRIX_DEFAULTS = { seed: 1, numRuns: 50, out: 'matrix-out' } as const;
 
-/** A matrix run, and the signal that stopped it before every cell was checked. */
+/** A matrix run, and what stopped it before every cell was checked. */
 export interface CheckedCells {
   readonly run: MatrixRun;
-  readonly stopped?: StopSignal;
+  readonly stopped?: StopReason;
 }
 
 /**
@@ -43,7 +44,7 @@ export interface CheckedCells {
  * time taken and the progress go to stderr. Each finished cell is journalled in `--out`, so a run
  * stopped by a signal prints what it has and `--resume` finishes it.
  */
-export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io): Promise<number> {
+export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io, limits = new RunLimits()): Promise<number> {
   const cells = allCells().filter((c) => !options.cell || cellId(c) === options.cell);
   if (cells.length === 0) throw userError('unknownCell', undefined, options.cell ?? '');
   const golden = options.expect === undefined ? undefined : readGolden(options.expect);
@@ -51,12 +52,12 @@ export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: 
   const journalled = options.resume ? journalledRows(options.out, options.seed, options.numRuns) : new Map<string, CellRow>();
   const started = performance.now();
   const record = (rows: readonly CellRow[]) => writeJournal(options.out, options.seed, options.numRuns, rows);
-  const { run, stopped } = await checkCells(cells, options, io, { journalled, record });
+  const { run, stopped } = await checkCells(cells, options, io, { journalled, record, limits });
   reporter.write({ kind: 'matrix', run }, io);
   io.err(`matrix: ${run.rows.length} cells, ${run.rows.reduce((n, r) => n + r.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (stopped) {
-    reporter.write({ kind: 'stopped', signal: stopped, done: run.rows.length, total: cells.length, unit: 'cells', resume: resumeCommand(options) }, io);
-    return stoppedStatus(stopped);
+    reporter.write({ kind: 'stopped', by: stopped.by, done: run.rows.length, total: cells.length, unit: 'cells', resume: resumeCommand(options) }, io);
+    return stopped.status;
   }
   const problems = matrixProblems(run, golden);
   for (const problem of problems) io.err(`matrix: ${problem}`);
@@ -92,10 +93,11 @@ export function matrixProblems(run: MatrixRun, golden?: string): string[] {
   return [...(lost.length > 0 ? [`promised but lost: ${lost.join(', ')}`] : []), ...(differs ? [`the table differs from --expect at ${differs}`] : [])];
 }
 
-/** Rows a stopped run finished (not checked again), and where to record each row as it finishes. */
+/** Rows a stopped run finished (not checked again), where to record each row as it finishes, and the limits of the run. */
 export interface Journalling {
   readonly journalled?: ReadonlyMap<string, CellRow>;
   readonly record?: (rows: readonly CellRow[]) => void;
+  readonly limits?: RunLimits;
 }
 
 /**
@@ -103,15 +105,16 @@ export interface Journalling {
  * under `out`; rows already journalled are not checked again, and each new one is recorded. A
  * signal stops it between two cells.
  */
-export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>, io: Io, { journalled, record }: Journalling = {}): Promise<CheckedCells> {
+export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>, io: Io, { journalled, record, limits = new RunLimits() }: Journalling = {}): Promise<CheckedCells> {
   const started = performance.now();
   const rows: CellRow[] = [];
   let evaluations = 0;
   for (const [i, cell] of cells.entries()) {
-    const stopped = io.stopRequested();
+    const stopped = limits.stopReason(io);
     if (stopped) return { run: { seed, numRuns, out, rows }, stopped };
     const known = journalled?.get(cellId(cell));
-    const result = known ? undefined : checkCell(cell, { seed, numRuns });
+    const result = known ? undefined : checkCell(cell, { seed, numRuns, budget: limits.budget() });
+    if (result && 'halted' in result) return { run: { seed, numRuns, out, rows }, stopped: haltedBy(result) };
     if (result?.verdict === 'lost') writeCounterexample(result, out);
     rows.push(known ?? rowOf(result!));
     if (result) record?.(rows);
@@ -122,6 +125,11 @@ export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }:
   }
   io.progress('');
   return { run: { seed, numRuns, out, rows } };
+}
+
+/** How a halted cell stops the run: the limit, and where it stopped. */
+function haltedBy({ cell, halted }: HaltedCell): StopReason {
+  return { by: `--${halted.limit}=${halted.value} (cell ${cellId(cell)}: a workload stopped after ${halted.explored} of ${halted.points} crash points)`, status: EXIT.usage };
 }
 
 function writeCounterexample(result: Extract<CellResult, { verdict: 'lost' }>, out: string): void {

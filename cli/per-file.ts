@@ -2,7 +2,8 @@ import { InternalError, UserError } from '../lang/errors.js';
 import { ExplorationLimit } from '../model/check/explore.js';
 import type { Reporter } from '../report/events.js';
 import { errorStatus } from './exit.js';
-import { stoppedStatus, yieldToEvents, type Io } from './io.js';
+import { yieldToEvents, type Io } from './io.js';
+import { RunLimits } from './limits.js';
 import { message } from '../lang/messages.js';
 
 /**
@@ -18,16 +19,16 @@ export function asUserError(e: unknown): UserError {
 /**
  * Runs `work` on each file in turn, the same way in every command: a file that cannot be used is
  * reported as its one-line error (exit status 2, or 3 for an internal error) and the next file still
- * runs; otherwise the status is the worst that `work` returned. A signal stops it between two
- * files, saying how many were done.
+ * runs; otherwise the status is the worst that `work` returned. A signal or the timeout stops it
+ * between two files, saying how many were done.
  */
-export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number): Promise<number> {
+export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number, limits = new RunLimits()): Promise<number> {
   let status = 0;
   for (const [index, file] of files.entries()) {
-    const stopped = io.stopRequested();
+    const stopped = limits.stopReason(io);
     if (stopped) {
-      reporter.write({ kind: 'stopped', signal: stopped, done: index, total: files.length, unit: 'files' }, io);
-      return stoppedStatus(stopped);
+      reporter.write({ kind: 'stopped', by: stopped.by, done: index, total: files.length, unit: 'files' }, io);
+      return stopped.status;
     }
     try {
       status = Math.max(status, work(file, index));

@@ -4,7 +4,7 @@ import { allCells } from '../matrix/cells.js';
 import { fileOf } from '../report/matrix-run.js';
 import { matrixTable } from '../report/matrix-table.js';
 import { EXIT } from './exit.js';
-import { stoppedStatus, type Io } from './io.js';
+import type { Io } from './io.js';
 import { checkCells, MATRIX_DEFAULTS } from './matrix.js';
 import { packageRoot } from './package-root.js';
 
@@ -22,7 +22,7 @@ export async function runPromoteMatrix(io: Io): Promise<number> {
   const corpus = join(packageRoot(), CORPUS);
   const { run, stopped } = await checkCells(allCells(), { ...MATRIX_DEFAULTS, out: corpus }, io);
   // A stopped run would leave a golden of some cells only: write nothing.
-  if (stopped) return stoppedStatus(stopped);
+  if (stopped) return stopped.status;
   const written = new Set(run.rows.flatMap((r) => fileOf(run, r) ?? []).map((file) => basename(file)));
   for (const stale of readdirSync(corpus).filter((name) => name.endsWith('.json') && !written.has(name))) {
     rmSync(join(corpus, stale));

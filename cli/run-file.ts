@@ -16,8 +16,8 @@ export function runFile(file: string, options: CheckOptions = {}): FileRun {
   }
 }
 
-/** The exit status of one run: 2 (3 for an internal error) if it errored, 1 if it failed, else 0. */
+/** The exit status of one run: 2 (3 for an internal error) if it errored or a limit stopped it undecided, 1 if it failed, else 0. */
 export function runStatus(run: FileRun): number {
   if (run.kind === 'error') return errorStatus(run.error);
-  return run.result.verdict === 'fail' ? EXIT.verdict : EXIT.ok;
+  return { pass: EXIT.ok, fail: EXIT.verdict, incomplete: EXIT.usage }[run.result.verdict];
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { NO_BUGS, type Bugs } from '../profiles/bugs.js';
 import { checkLitmus, checkUnlessRefused, type Evidence, type Refusal, type Refused, type TestResult } from '../model/check/check.js';
+import type { Budget, Stopped } from '../model/check/budget.js';
 import type { SafetyProperty } from '../model/fs/safety.js';
 import type { Expectation, Litmus } from '../lang/ast.js';
 import type { Property } from './claims.js';
@@ -49,6 +50,14 @@ export interface CellOptions {
   readonly seed: number;
   readonly numRuns: number;
   readonly bugs?: Bugs;
+  /** Limits on each workload's check; one that stops a check halts the cell. */
+  readonly budget?: Budget;
+}
+
+/** A cell a limit halted before it had a verdict: where the workload's check stopped. */
+export interface HaltedCell {
+  readonly cell: Cell;
+  readonly halted: Stopped;
 }
 
 /** The smallest workload of a mode: one write at the start of one file, for telling `n/a` cells early. */
@@ -62,13 +71,17 @@ function probe(mode: Mode): Workload {
  * `n/a` when the mode refuses the recipe with an errno; otherwise fast-check runs `numRuns`
  * workloads, and a failure is shrunk by fast-check, then minimized by operations and by persisted state.
  */
-export function checkCell(cell: Cell, options: CellOptions): CellResult {
+export function checkCell(cell: Cell, options: Omit<CellOptions, 'budget'>): CellResult;
+export function checkCell(cell: Cell, options: CellOptions): CellResult | HaltedCell;
+export function checkCell(cell: Cell, options: CellOptions): CellResult | HaltedCell {
   const bugs = options.bugs ?? NO_BUGS;
   const base = { cell, contract: contract(cell.mode, cell.platform, cell.recipe) };
   const stats = { workloads: 0, crashPoints: 0, crashStates: 0n, evaluations: 0 };
+  let halted: Stopped | undefined;
   const run = (w: Workload): TestResult | Refused => {
-    const result = checkUnlessRefused(workloadTest(cell.mode, cell.platform, cell.recipe, w).test, { bugs });
+    const result = checkUnlessRefused(workloadTest(cell.mode, cell.platform, cell.recipe, w).test, { bugs, ...(options.budget ? { budget: options.budget } : {}) });
     if ('refused' in result) return result;
+    halted ??= result.stopped;
     stats.workloads++;
     stats.crashPoints += result.stats.crashPoints;
     stats.crashStates += result.stats.crashStates;
@@ -77,14 +90,18 @@ export function checkCell(cell: Cell, options: CellOptions): CellResult {
   };
   const probed = run(probe(cell.mode));
   if ('refused' in probed) return { ...base, stats, ...notApplicable(probed.refused) };
+  if (halted) return { cell, halted };
   // fast-check hands back the very workload object that failed, so its refusal is looked up by it.
   const refusals = new Map<Workload, Refusal>();
   const holds = (w: Workload): boolean => {
+    // Once a limit has halted the cell, fast-check's remaining runs are skipped, not failed.
+    if (halted) return true;
     const result = run(w);
     if ('refused' in result) refusals.set(w, result.refused);
-    return !('refused' in result) && result.verdict === 'pass';
+    return halted !== undefined || (!('refused' in result) && result.verdict === 'pass');
   };
   const check = fc.check(fc.property(workloadArbitrary(cell.mode), holds), { seed: options.seed, numRuns: options.numRuns });
+  if (halted) return { cell, halted };
   if (!check.failed) return { ...base, stats, verdict: 'durable' };
   const workload = check.counterexample![0];
   const refused = refusals.get(workload);

@@ -31,8 +31,8 @@ export type ReportEvent =
   | { readonly kind: 'shown'; readonly file: string; readonly first: boolean; readonly story: Story; readonly litmus?: string }
   /** `matrix`: the whole run, once every cell is done. */
   | { readonly kind: 'matrix'; readonly run: MatrixRun }
-  /** A long run stopped by a signal: how many of its units it finished, and how to go on where it can. */
-  | { readonly kind: 'stopped'; readonly signal: string; readonly done: number; readonly total: number; readonly unit: string; readonly resume?: string }
+  /** A long run stopped early (`by` a signal or `--timeout=N`): how many of its units it finished, and how to go on where it can. */
+  | { readonly kind: 'stopped'; readonly by: string; readonly done: number; readonly total: number; readonly unit: string; readonly resume?: string }
   /** A file a command wrote (`promote`, `report`), with what it holds. */
   | { readonly kind: 'wrote'; readonly file: string; readonly what: string }
   /** A user's file that could not be used: its one-line error. */

@@ -27,7 +27,7 @@ function objectOf(event: ReportEvent): Record<string, unknown> {
     case 'matrix':
       return matrixJson(event.run);
     case 'stopped':
-      return { stopped: event.signal, done: event.done, total: event.total, unit: event.unit, resume: event.resume ?? null };
+      return { stopped: event.by, done: event.done, total: event.total, unit: event.unit, resume: event.resume ?? null };
     case 'wrote':
       return { wrote: event.file, what: event.what };
     case 'file-error':

@@ -27,6 +27,7 @@ export function jsonReport(file: string, test: Litmus, r: TestResult): Record<st
     observation: r.observation ?? null,
     outcomes: r.outcomes.map((o) => ({ outcome: o.text, count: o.count })),
     stats: { crashPoints: r.stats.crashPoints, crashStates: r.stats.crashStates.toString(), evaluations: r.stats.evaluations },
+    stopped: r.stopped ?? null,
     error: null,
   };
 }

@@ -33,7 +33,7 @@ export const textReporter: Reporter = {
         return;
       case 'stopped': {
         const resume = event.resume ? `; continue with: ${event.resume}` : '';
-        sink.out(`stopped by ${event.signal}: ${event.done} of ${event.total} ${event.unit} done, ${event.total - event.done} not${resume}`);
+        sink.out(`stopped by ${event.by}: ${event.done} of ${event.total} ${event.unit} done, ${event.total - event.done} not${resume}`);
         return;
       }
       case 'wrote':

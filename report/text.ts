@@ -37,6 +37,7 @@ export function textReport(test: Litmus, r: TestResult): string {
     lines.push(`Observation ${r.name} ${o.frequency} ${o.positive} ${o.negative}${claim}`);
   }
   lines.push(`Crash points ${r.stats.crashPoints}, crash states ${r.stats.crashStates}, evaluations ${r.stats.evaluations}`);
+  if (r.stopped) lines.push(`Stopped at --${r.stopped.limit}=${r.stopped.value} after ${r.stopped.explored} of ${r.stopped.points} crash points: the result covers only those`);
   lines.push(`Verdict ${r.verdict}`, `Hash ${fnv1a64(printLitmus(test))}`);
   return `${lines.join('\n')}\n`;
 }

@@ -29,7 +29,7 @@ export function devdax(platform: PlatformName, program: string, tail: string): s
 export function memoryIo(): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => void stdout.push(l), err: (l) => void stderr.push(l), progress: () => {}, status: () => {}, stopRequested: () => undefined };
+  return { stdout, stderr, out: (l) => void stdout.push(l), err: (l) => void stderr.push(l), progress: () => {}, status: () => {}, interactive: false, stopRequested: () => undefined };
 }
 
 /** The error `run` throws; fails the test when it throws nothing. */

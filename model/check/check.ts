@@ -3,6 +3,7 @@ import { resolveConfig } from '../../profiles/config.js';
 import { TABLES, chosen, type Tables } from '../../profiles/tables.js';
 import { cpuSources, crashView } from '../x86/crash.js';
 import { countStates, type Oracle } from '../core/source.js';
+import { reached, type Budget } from './budget.js';
 import { describeChoice } from './evidence.js';
 import { execute, refusalError, type CrashPoint, type Execution, type Refused } from './execute.js';
 import { enumerateLazily } from './explore.js';
@@ -33,6 +34,17 @@ export interface CheckOptions {
   readonly minimal?: boolean;
   /** The platforms and filesystems that `config` lines name (tests add flavours); the built-in tables by default. */
   readonly tables?: Tables;
+  /** Limits on the whole check: past one, it stops with a partial result saying which. */
+  readonly budget?: Budget;
+  /** Called after each crash point with how far the check has got. */
+  readonly progress?: (done: Progress) => void;
+}
+
+/** How far a check has got: crash points explored of all, and recovery runs so far. */
+export interface Progress {
+  readonly explored: number;
+  readonly points: number;
+  readonly evaluations: number;
 }
 
 /** Runs a litmus test: every crash point, every crash state its observations can tell apart. */
@@ -54,11 +66,22 @@ interface Prepared {
 
 function checkPrepared(test: Litmus, { world, execution }: Prepared, options: CheckOptions): TestResult {
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
-  execution.points.forEach((point, index) => {
-    tally.crashStates += countStates([...cpuSources({ ...world, cpu: point.state.cpu }), ...fsSources(point.state.fs, world)]);
+  const budget = options.budget ?? {};
+  const points = execution.points.length;
+  let evaluations = 0;
+  for (const [index, point] of execution.points.entries()) {
+    const states = tally.crashStates + countStates([...cpuSources({ ...world, cpu: point.state.cpu }), ...fsSources(point.state.fs, world)]);
+    const before = reached(budget, { evaluations, states });
+    if (before) return tally.result({ ...before, explored: index, points });
+    tally.crashStates = states;
     checkLive(point, index, world, tally);
-    explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT);
-  });
+    const spent = evaluations;
+    let cut: ReturnType<typeof reached>;
+    const stop = (leaves: number) => (cut = reached(budget, { evaluations: spent + leaves, states })) !== undefined;
+    evaluations += explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT, stop);
+    if (cut) return tally.result({ ...cut, explored: index, points });
+    options.progress?.({ explored: index + 1, points, evaluations });
+  }
   return tally.result();
 }
 
@@ -96,18 +119,20 @@ function checkLive(point: CrashPoint, index: number, world: World, tally: Tally)
   for (const [property, problems] of found) if (problems.length > 0) tally.violate(property, { point, pointIndex: index, persisted: [], choices: [], values: {} }, `while running: ${problems[0]!}`);
 }
 
-function explorePoint(test: Litmus, point: CrashPoint, index: number, world: World, tally: Tally, limit: number): void {
-  if (test.observations.length === 0 && !tally.checksSafety) return;
+/** Explores one crash point's crash states, as many as `stop` allows; returns the recovery runs made. */
+function explorePoint(test: Litmus, point: CrashPoint, index: number, world: World, tally: Tally, limit: number, stop: (leaves: number) => boolean): number {
+  if (test.observations.length === 0 && !tally.checksSafety) return 0;
   const leaves = enumerateLazily((oracle) => {
     const { values, fs } = evaluateAt(test, point, world, oracle);
     return { values, problems: tally.checksSafety ? recoveredProblems(point, world, fs) : [] };
-  }, limit);
+  }, limit, stop);
   for (const leaf of leaves) {
     const persisted = leaf.choices.map((c) => describeChoice(c, point.state, world));
     const evidence = { point, pointIndex: index, persisted, choices: leaf.choices, values: leaf.result.values };
     if (test.observations.length > 0) tally.add(evidence);
     for (const [property, detail] of leaf.result.problems) tally.violate(property, evidence, detail);
   }
+  return leaves.length;
 }
 
 /** Safety after recovery: ownership in the replayed journal, idempotence, well-formedness, stale bytes read. */

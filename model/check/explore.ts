@@ -19,15 +19,17 @@ export interface Leaf<T> {
  * Runs `evaluate` once for every distinct path through the choices it actually reads, depth first
  * (the lazy resolution of DESIGN 1.4): a choice nobody reads is never enumerated, so the number of
  * runs follows the observations, not the product of all sites. `evaluate` must be deterministic.
+ * `stop`, asked after each run that leaves more to do, with the number of runs so far, ends the
+ * enumeration early (a budget).
  */
-export function enumerateLazily<T>(evaluate: (oracle: Oracle) => T, limit: number): Leaf<T>[] {
+export function enumerateLazily<T>(evaluate: (oracle: Oracle) => T, limit: number, stop: (leaves: number) => boolean = () => false): Leaf<T>[] {
   const leaves: Leaf<T>[] = [];
   let script: Choice[] = [];
   for (;;) {
     const choices = runScripted(evaluate, script, (result, made) => leaves.push({ result, choices: made }));
     if (leaves.length >= limit) throw new ExplorationLimit(limit);
     const next = nextScript(choices);
-    if (!next) return leaves;
+    if (!next || stop(leaves.length)) return leaves;
     script = next;
   }
 }

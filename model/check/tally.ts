@@ -1,3 +1,4 @@
+import type { Stopped } from './budget.js';
 import { holds } from './cond.js';
 import type { Choice } from './explore.js';
 import type { CrashPoint, Execution } from './execute.js';
@@ -46,7 +47,10 @@ export interface TestResult {
   /** The first expectation's condition: how often it held, and the header's `Result:` claim if any. */
   readonly observation?: { readonly frequency: Frequency; readonly positive: number; readonly negative: number; readonly claimed?: Frequency };
   readonly stats: { readonly crashPoints: number; readonly crashStates: bigint; readonly evaluations: number };
-  readonly verdict: 'pass' | 'fail';
+  /** `incomplete`: a limit stopped the check before it could pass (a failure it found before is still `fail`). */
+  readonly verdict: 'pass' | 'fail' | 'incomplete';
+  /** Where a limit stopped the check, when one did. */
+  readonly stopped?: Stopped;
   readonly execution: Execution;
 }
 
@@ -88,7 +92,8 @@ export class Tally {
     if (!this.violations.has(property)) this.violations.set(property, { evidence, detail });
   }
 
-  result(): TestResult {
+  /** The result over what was explored; `stopped` says where a limit cut the exploration short. */
+  result(stopped?: Stopped): TestResult {
     const expectations = this.test.expectations.map((expectation, id) => {
       const evidence = this.found[id];
       const ok = expectation.quantifier === 'exists' ? evidence !== undefined : evidence === undefined;
@@ -105,9 +110,16 @@ export class Tally {
       safety,
       ...(observation ? { observation } : {}),
       stats: { crashPoints: this.execution.points.length, crashStates: this.crashStates, evaluations: this.evaluations },
-      verdict: pass ? 'pass' : 'fail',
+      verdict: stopped ? (this.refuted(expectations, safety) ? 'fail' : 'incomplete') : pass ? 'pass' : 'fail',
+      ...(stopped ? { stopped } : {}),
       execution: this.execution,
     };
+  }
+
+  /** Whether what was explored already shows a failure that more exploration cannot undo. */
+  private refuted(expectations: readonly ExpectationResult[], safety: readonly SafetyResult[]): boolean {
+    const counterexample = expectations.some((e) => !e.holds && e.expectation.quantifier !== 'exists');
+    return counterexample || this.execution.annotations.some((a) => !a.holds) || safety.some((s) => !s.holds && !s.expectedToFail);
   }
 
   private safety(): SafetyResult[] {

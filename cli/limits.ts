@@ -1,0 +1,79 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { performance } from 'node:perf_hooks';
+import { message } from '../lang/messages.js';
+import type { Budget } from '../model/check/budget.js';
+import { EXIT } from './exit.js';
+import { stoppedStatus, type Io } from './io.js';
+
+/** The limits a user sets on a long command: `--max-evaluations`, `--max-states` (per test) and `--timeout` (the whole command). */
+export interface LimitOptions {
+  readonly maxEvaluations?: number;
+  readonly maxStates?: number;
+  /** Seconds. */
+  readonly timeout?: number;
+}
+
+/** Why a long command stops before its end, as its report names it, and the exit status that follows. */
+export interface StopReason {
+  readonly by: string;
+  readonly status: number;
+}
+
+/** The limits of one command, with its deadline counted from when the command started. */
+export class RunLimits {
+  private readonly deadline?: number;
+
+  constructor(
+    private readonly options: LimitOptions = {},
+    /** Milliseconds on a monotonic clock; tests pass their own. */
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    if (options.timeout !== undefined) this.deadline = clock() + options.timeout * 1000;
+  }
+
+  /** What each check may do; a check the deadline overtakes stops with a partial result. */
+  budget(): Budget {
+    const { maxEvaluations, maxStates, timeout } = this.options;
+    return {
+      ...(maxEvaluations !== undefined ? { maxEvaluations } : {}),
+      ...(maxStates !== undefined ? { maxStates: BigInt(maxStates) } : {}),
+      ...(timeout !== undefined ? { expired: () => this.expired(), timeout: `${timeout}` } : {}),
+    };
+  }
+
+  /** Whether the command should stop before its next unit of work: a signal (130 or 143), or the timeout (2). */
+  stopReason(io: Io): StopReason | undefined {
+    const signal = io.stopRequested();
+    if (signal) return { by: signal, status: stoppedStatus(signal) };
+    return this.expired() ? { by: `--timeout=${this.options.timeout}`, status: EXIT.usage } : undefined;
+  }
+
+  private expired(): boolean {
+    return this.deadline !== undefined && this.clock() >= this.deadline;
+  }
+}
+
+/** Adds `--max-evaluations`, `--max-states` and `--timeout` to a command. */
+export function withLimits(command: Command): Command {
+  return command
+    .option('--max-evaluations <n>', 'stop a test after this many recovery runs, with a partial report (exit 2)', atLeastOne('--max-evaluations'))
+    .option('--max-states <n>', 'stop a test before a crash point that takes its crash states past this many (exit 2)', atLeastOne('--max-states'))
+    .option('--timeout <seconds>', 'stop the whole command after this many seconds, with what it has done (exit 2)', atLeastOne('--timeout'));
+}
+
+/** A commander parser for a whole number of at least 1. */
+export function atLeastOne(option: string): (value: string) => number {
+  return (value) => {
+    const n = wholeNumber(option)(value);
+    if (n < 1) throw new InvalidArgumentError(message('atLeastOne', option, value));
+    return n;
+  };
+}
+
+/** A commander parser for a whole number, refusing anything else with a clear message. */
+export function wholeNumber(option: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(message('wholeNumber', option, value));
+    return Number(value);
+  };
+}
