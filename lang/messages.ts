@@ -87,6 +87,7 @@ export const MESSAGES = {
   wantObject: () => 'expected an object',
   wantList: () => 'expected a list',
   wantSchema: (schema: string) => `expected ${JSON.stringify(schema)}`,
+  unknownProperty: (found: string, known: readonly string[]) => `unknown property ${found} (expected one of ${known.join(', ')})`,
   unknownVersion: (found: string, version: number) => `unknown version ${found} (this daxcheck reads version ${version})`,
   noLongerParses: (where: string, detail: string) => `no longer parses${where}: ${detail}`,
   noSuchExpectation: (text: string) => `the program has no expectation '${text}'`,

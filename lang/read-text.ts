@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { userError } from './messages.js';
 
-/** A file's text; a missing or unreadable file is a user error, reported like a malformed one. */
+/**
+ * A file's text, without the byte-order mark some editors put first; a missing or unreadable file
+ * is a user error, reported like a malformed one.
+ */
 export function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw code === 'ENOENT' ? userError('noSuchFile', undefined) : userError('cannotRead', undefined, code ?? String(e));

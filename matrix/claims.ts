@@ -3,7 +3,9 @@ import type { Mode } from './modes.js';
 import type { Write } from './recipes.js';
 
 /** The properties a cell checks: durability always, atomicity and ordering where the mode promises them. */
-export type Property = 'durability' | 'atomicity' | 'ordering';
+/** The properties a workload test claims. */
+export const PROPERTIES = ['durability', 'atomicity', 'ordering'] as const;
+export type Property = (typeof PROPERTIES)[number];
 
 /** One claim of a workload test: a property of some of its writes, stated as one expectation. */
 export interface Claim {

@@ -6,6 +6,8 @@ import { printExpectation } from '../lang/print.js';
 import { readText } from '../lang/read-text.js';
 import { message, userError } from '../lang/messages.js';
 import { parseSite } from '../model/core/site.js';
+import { SAFETY } from '../model/fs/safety.js';
+import { PROPERTIES } from '../matrix/claims.js';
 import type { Choice } from '../model/check/explore.js';
 
 /** A field of a counterexample file that is missing or malformed: named by its path, with the reason. */
@@ -37,6 +39,9 @@ const map = (check: Check): Check => (v, f) => {
   for (const [key, item] of Object.entries(v as Record<string, unknown>)) check(item, `${f}.${key}`);
 };
 
+/** The properties a counterexample can violate: a matrix claim or a safety property. */
+const KNOWN_PROPERTIES: readonly string[] = [...PROPERTIES, ...Object.keys(SAFETY)];
+
 /** What the `schema` field of every counterexample file says. */
 const SCHEMA = 'daxcheck-counterexample';
 
@@ -46,7 +51,7 @@ const SHAPE = object({
   version: (v, f) => want(v === COUNTEREXAMPLE_VERSION, f, message('unknownVersion', JSON.stringify(v), COUNTEREXAMPLE_VERSION)),
   name: str,
   cell: nullable(object({ mode: str, platform: str, recipe: str })),
-  property: str,
+  property: (v, f) => want(typeof v === 'string' && KNOWN_PROPERTIES.includes(v), f, message('unknownProperty', JSON.stringify(v), KNOWN_PROPERTIES)),
   program: str,
   config: map(str),
   violated: nullable(str),

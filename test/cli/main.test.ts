@@ -116,3 +116,10 @@ describe('exit statuses, help and errors, the same for every command', () => {
     expect(io.stderr).toEqual(['x.litmus: internal error, please report it with this file: TypeError: boom']);
   });
 });
+
+describe('a litmus file with a byte-order mark', () => {
+  it('runs as the same file without one', async () => {
+    const bom = write('bom.litmus', `\uFEFF${readFileSync(passing, 'utf8')}`);
+    expect((await run('run', bom)).status).toBe(0);
+  });
+});

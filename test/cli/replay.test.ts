@@ -23,6 +23,10 @@ const replay = async (path: string) => {
 };
 
 describe('daxcheck replay', () => {
+  it('reads a file that starts with a byte-order mark', async () => {
+    const path = file('bom.json', `\uFEFF${JSON.stringify(original)}`);
+    expect((await replay(path)).status).toBe(0);
+  });
   it('exits 0 when the recorded violation reproduces', async () => {
     const r = await replay(file('ok.json', original));
     expect(r.status).toBe(0);
@@ -43,6 +47,13 @@ describe('daxcheck replay', () => {
     ['a missing field', () => ({ ...original, program: undefined }), /field 'program': expected a string/],
     ['a crash-state site that is not one', () => ({ ...original, crashState: [{ site: 'line x', chosen: 0, of: 2 }] }), /field 'crashState\[0\]\.site': 'line x' is not a site/],
     ['a program that no longer parses', () => ({ ...original, program: 'daxcheck x\nprogram\n  stor m[0] 1\n' }), /field 'program': no longer parses at line 3, column 3/],
+    ['an unknown property', () => ({ ...original, property: 'durabilty' }), /field 'property': unknown property "durabilty" \(expected one of durability, atomicity, ordering, block-ownership/],
+    [
+      'a program whose value is past the limits (once a RangeError)',
+      () => ({ ...original, program: original.program.replace(/store m0\[(\d+)\] \S+/, 'store m0[$1] 0x41*4294967296') }),
+      /field 'program': no longer parses at line \d+, column \d+: '4294967296' \(4294967296 bytes\) is past daxcheck's limit/,
+    ],
+    ['a condition nested 5,000 deep (once a stack overflow)', () => ({ ...original, program: `${original.program}exists ${'('.repeat(5000)}w0=1${')'.repeat(5000)}\n` }), /field 'program': no longer parses at line \d+, column \d+: the nesting of '~' and '\(' in a condition is past/],
   ])('exits 2 on %s, naming the file and field', async (_what, content, message) => {
     const r = await replay(file('bad.json', content()));
     expect(r.status).toBe(2);
