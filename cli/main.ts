@@ -135,4 +135,15 @@ function invokedDirectly(): boolean {
   return script !== undefined && realpathSync(script) === fileURLToPath(import.meta.url);
 }
 
-if (invokedDirectly()) process.exitCode = await main(process.argv.slice(2), processIo());
+/** The process's entry: whatever escapes `main` is still one line and exit status 3, never a stack trace unless --debug. */
+async function entry(argv: readonly string[]): Promise<number> {
+  try {
+    return await main(argv, processIo());
+  } catch (e) {
+    process.stderr.write(`daxcheck: ${asUserError(e).message}\n`);
+    if (argv.includes('--debug') && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}
+
+if (invokedDirectly()) process.exitCode = await entry(process.argv.slice(2));
