@@ -38,7 +38,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.err(s.trimEnd()),
       outputError: (s, write) => write(`daxcheck: ${s}`),
     });
-  const done: Done = async (run) => void (status = await guard(io, program.opts<{ debug?: boolean }>().debug === true, run));
+  const done: Done = async (opts, run) => {
+    const reporter = reporterOf(opts);
+    status = await guard(io, program.opts<{ debug?: boolean }>().debug === true, () => run(reporter));
+    reporter.finish?.(io);
+  };
   litmusCommands(program, io, done);
   counterexampleCommands(program, io, done);
   try {
@@ -50,8 +54,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return status;
 }
 
-/** Runs a command's work and records its exit status. */
-type Done = (run: () => number | Promise<number>) => Promise<void>;
+/** Runs a command's work with the reporter its options ask for, and records its exit status. */
+type Done = (opts: FormatOptions, run: (reporter: Reporter) => number | Promise<number>) => Promise<void>;
 
 /** The options every command that prints results takes: `--format NAME`, and `--json` for `--format json`. */
 interface FormatOptions {
@@ -66,21 +70,21 @@ function withFormat(command: Command): Command {
     .option('--json', 'the same as --format json');
 }
 
-/** The reporter the options ask for. */
+/** A fresh reporter of the format the options ask for. */
 function reporterOf(opts: FormatOptions): Reporter {
-  return REPORTERS[opts.json ? 'json' : opts.format];
+  return REPORTERS[opts.json ? 'json' : opts.format]();
 }
 
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
   withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files')))
-    .action((files: string[], opts: FormatOptions & LimitOptions) => done(() => runRun(files, reporterOf(opts), io, new RunLimits(opts))));
+    .action((files: string[], opts: FormatOptions & LimitOptions) => done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts))));
   withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files'))
     .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
-    .action((files: string[], opts: FormatOptions & { matrix?: boolean }) => done(() => promote(files, opts.matrix === true, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions & { matrix?: boolean }) => done(opts, (reporter) => promote(files, opts.matrix === true, reporter, io)));
   withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`))
     .option('--timeout <seconds>', 'stop after this many seconds, with the tests done so far (exit 2)', atLeastOne('--timeout'))
-    .action((dir: string, opts: FormatOptions & LimitOptions) => done(() => runCatalogue(dir, reporterOf(opts), io, new RunLimits(opts))));
+    .action((dir: string, opts: FormatOptions & LimitOptions) => done(opts, (reporter) => runCatalogue(dir, reporter, io, new RunLimits(opts))));
 }
 
 /** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
@@ -92,15 +96,15 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
     .option('--resume', 'continue the run journalled in --out (same --seed and --num-runs), without checking its finished cells again')
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
-    .action((opts: FormatOptions & MatrixOptions & LimitOptions) => done(() => runMatrix(opts, reporterOf(opts), io, new RunLimits(opts))));
+    .action((opts: FormatOptions & MatrixOptions & LimitOptions) => done(opts, (reporter) => runMatrix(opts, reporter, io, new RunLimits(opts))));
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
-    .action((files: string[], opts: FormatOptions) => done(() => runReplay(files, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions) => done(opts, (reporter) => runReplay(files, reporter, io)));
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
     .option('--litmus', 'print each as a litmus test for a catalogue')
-    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(() => runShow(files, opts.litmus === true, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(opts, (reporter) => runShow(files, opts.litmus === true, reporter, io)));
   withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
     .requiredOption('--html <out>', 'the HTML file to write')
-    .action((files: string[], opts: FormatOptions & { html: string }) => done(() => runHtmlReport(files, opts.html, reporterOf(opts), io)));
+    .action((files: string[], opts: FormatOptions & { html: string }) => done(opts, (reporter) => runHtmlReport(files, opts.html, reporter, io)));
 }
 
 /** Promotes the litmus `files`, and the matrix when asked; at least one of them. */

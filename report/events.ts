@@ -44,7 +44,9 @@ export interface ReportSink {
   err(line: string): void;
 }
 
-/** An output format: writes each event of every command. */
+/** An output format: writes each event of every command, and whatever it gathered when the command ends. */
 export interface Reporter {
   write(event: ReportEvent, sink: ReportSink): void;
+  /** Called once when the command is done, for formats that write one document (JUnit XML). */
+  finish?(sink: ReportSink): void;
 }
