@@ -1,4 +1,4 @@
-import { escapeHtml } from './html/escape.js';
+import { escapeHtml } from './escape.js';
 import type { Reporter } from './events.js';
 import { casesOf, type TestCase } from './test-cases.js';
 

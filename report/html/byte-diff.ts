@@ -1,5 +1,5 @@
 import type { StoryBytes } from '../story-shape.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../escape.js';
 
 const ROW = 16;
 const MAX_ROWS = 8;

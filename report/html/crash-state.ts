@@ -1,5 +1,5 @@
 import type { Story, StoryChoice, StoryHandle } from '../story-shape.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../escape.js';
 
 const KIND: Readonly<Record<StoryChoice['kind'], string>> = {
   journal: 'journal',

@@ -1,7 +1,7 @@
 import type { Story } from '../story-shape.js';
 import { renderByteDiff } from './byte-diff.js';
 import { renderCrashState } from './crash-state.js';
-import { anchorsOf, escapeHtml } from './escape.js';
+import { anchorsOf, escapeHtml } from '../escape.js';
 import { STYLE } from './style.js';
 import { renderTimeline } from './timeline.js';
 

@@ -1,5 +1,5 @@
 import type { Story, StoryOp } from '../story-shape.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../escape.js';
 
 /** Pixel width of one character of 12px monospace text (DejaVu Sans Mono and its kin are 0.6 em). */
 const CHAR = 7.3;
