@@ -48,6 +48,9 @@ const DEVICE_OPTIONS: OptionTable<DeviceDecl> = {
   },
 };
 
+/** The option words of `file` and `device` declarations, for the language's documentation. */
+export const DECLARATION_OPTIONS = { file: Object.keys(FILE_OPTIONS.options), device: Object.keys(DEVICE_OPTIONS.options) } as const;
+
 function fillByte(cur: Cursor): number {
   cur.punct('=');
   return byteOf(cur.word("a byte after 'fill='"));

@@ -33,7 +33,7 @@ export type Config = { readonly platform: PlatformName; readonly fs: FsName } & 
  * Every key with its values: platforms, filesystems, the filesystems' options, then the rest. The
  * filesystems that share an option share its values (ext4's options are one table).
  */
-function configKeys(tables: Tables): Record<string, readonly string[]> {
+export function configKeys(tables: Tables = TABLES): Record<string, readonly string[]> {
   const options: Record<string, readonly string[]> = {};
   for (const profile of Object.values(tables.filesystems)) for (const [key, values] of Object.entries(profile.options)) options[key] ??= values;
   return { platform: Object.keys(tables.platforms), fs: Object.keys(tables.filesystems), ...options, ...KERNEL_KEYS };
