@@ -1,23 +1,33 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CheckOptions } from '../model/check/check.js';
 import type { CatalogueStatus, FileRun, Reporter } from '../report/events.js';
 import { textReport } from '../report/text.js';
 import { userError } from '../lang/messages.js';
-import { goldenPath } from './golden.js';
+import { goldenPath, readGolden } from './golden.js';
 import { yieldToEvents, type Io } from './io.js';
 import { RunLimits } from './limits.js';
 import { runFile } from './run-file.js';
 
-/** Every `.litmus` file under `dir`, sorted so that runs are deterministic. */
-export function litmusFiles(dir: string): string[] {
+/**
+ * Every `.litmus` file under `dir`, sorted so that runs are deterministic. Symbolic links are followed,
+ * each folder once (`seen`: their real paths), so a link to a parent does not loop; a dangling link
+ * named `.litmus` is listed, for its run to report it missing.
+ */
+export function litmusFiles(dir: string, seen = new Set([realpathSync(dir)])): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) return litmusFiles(path);
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return unseen(path, seen) ? litmusFiles(path, seen) : [];
       return name.endsWith('.litmus') ? [path] : [];
     });
+}
+
+/** Whether the folder at `path` is not yet in `seen`, adding it. */
+function unseen(path: string, seen: Set<string>): boolean {
+  const real = realpathSync(path);
+  return !seen.has(real) && seen.add(real) !== undefined;
 }
 
 /** The tests of the catalogue folder `dir`; a missing folder, a file, or a folder without tests is a user error. */
@@ -35,7 +45,7 @@ export function statusOf(run: FileRun): CatalogueStatus {
   if (run.result.verdict !== 'pass') return 'FAIL';
   const golden = goldenPath(run.file);
   if (!existsSync(golden)) return 'NO-GOLDEN';
-  return readFileSync(golden, 'utf8') === textReport(run.test, run.result) ? 'ok' : 'DIFF';
+  return readGolden(golden) === textReport(run.test, run.result) ? 'ok' : 'DIFF';
 }
 
 /** `daxcheck catalogue [DIR]`: a line per test and the totals; exit 0 only when every test is ok. */

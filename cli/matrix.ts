@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { formatUserError, UserError } from '../lang/errors.js';
-import { readText } from '../lang/read-text.js';
 import { userError } from '../lang/messages.js';
 import { checkCell, type Cell, type CellResult, type HaltedCell } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
@@ -16,6 +14,7 @@ import { yieldToEvents, type Io } from './io.js';
 import { RunLimits, type StopReason } from './limits.js';
 import { journalledRows, writeJournal } from './matrix-journal.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { readGolden } from './golden.js';
 
 export interface MatrixOptions {
   readonly seed: number;
@@ -73,15 +72,10 @@ function resumeCommand(options: MatrixOptions): string {
 /** The output folder, made before any cell runs so that a wrong `--out` fails at once. */
 function prepareOut(out: string): void {
   if (existsSync(out) && !statSync(out).isDirectory()) throw userError('outNotAFolder', undefined, out);
-  mkdirSync(out, { recursive: true });
-}
-
-/** The golden of `--expect`, read before the run so that a wrong path fails at once, naming the file. */
-function readGolden(file: string): string {
   try {
-    return readText(file);
+    mkdirSync(out, { recursive: true });
   } catch (e) {
-    throw e instanceof UserError ? new UserError(formatUserError(file, e)) : e;
+    throw userError('cannotWrite', undefined, out, (e as NodeJS.ErrnoException).code ?? String(e));
   }
 }
 

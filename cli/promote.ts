@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { Reporter } from '../report/events.js';
 import { textReport } from '../report/text.js';
 import { goldenPath } from './golden.js';
+import { writeFileAtomic } from './write-atomic.js';
 import type { Io } from './io.js';
 import { perFile } from './per-file.js';
 import { runFile } from './run-file.js';
@@ -14,7 +14,7 @@ export function runPromote(files: readonly string[], reporter: Reporter, io: Io)
   return perFile(files, reporter, io, (file) => {
     const run = runFile(file);
     if (run.kind === 'error') throw run.error;
-    writeFileSync(goldenPath(file), textReport(run.test, run.result));
+    writeFileAtomic(goldenPath(file), textReport(run.test, run.result));
     reporter.write({ kind: 'wrote', file: goldenPath(file), what: run.result.verdict }, io);
     return 0;
   });

@@ -90,6 +90,7 @@ export const MESSAGES = {
   unknownProperty: (found: string, known: readonly string[]) => `unknown property ${found} (expected one of ${known.join(', ')})`,
   unknownVersion: (found: string, version: number) => `unknown version ${found} (this daxcheck reads version ${version})`,
   noLongerParses: (where: string, detail: string) => `no longer parses${where}: ${detail}`,
+  noLongerRuns: (where: string, detail: string) => `no longer runs${where}: ${detail}`,
   noSuchExpectation: (text: string) => `the program has no expectation '${text}'`,
   notASite: (text: string) => `'${text}' is not a site (line N, nt N, journal, page I:P, meta I:P or landed I:P)`,
   noSuchCrashPoint: (index: number, points: number) => `crash point ${index} does not exist (the program has ${points})`,

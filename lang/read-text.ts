@@ -7,9 +7,14 @@ import { userError } from './messages.js';
  */
 export function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    return withoutBom(readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw code === 'ENOENT' ? userError('noSuchFile', undefined) : userError('cannotRead', undefined, code ?? String(e));
   }
+}
+
+/** Text as daxcheck reads it: without the UTF-8 byte-order mark some editors put first. */
+export function withoutBom(text: string): string {
+  return text.replace(/^\uFEFF/, '');
 }

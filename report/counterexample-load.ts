@@ -9,6 +9,8 @@ import { parseSite } from '../model/core/site.js';
 import { SAFETY } from '../model/fs/safety.js';
 import { PROPERTIES } from '../matrix/claims.js';
 import type { Choice } from '../model/check/explore.js';
+import { prepare } from '../model/check/check.js';
+import { NO_BUGS } from '../profiles/bugs.js';
 
 /** A field of a counterexample file that is missing or malformed: named by its path, with the reason. */
 export class BadCounterexample extends UserError {
@@ -72,7 +74,7 @@ export interface Loaded {
   readonly choices: readonly Choice[];
 }
 
-/** Reads and validates a counterexample file, and parses its program. Every problem names the field. */
+/** Reads and validates a counterexample file, and parses and runs its program once. Every problem names the field. */
 export function loadCounterexample(file: string): Loaded {
   const text = readText(file);
   let json: unknown;
@@ -87,17 +89,22 @@ export function loadCounterexample(file: string): Loaded {
 
 /** Parses a well-formed counterexample's program and resolves what the record names against it. */
 export function resolveCounterexample(cx: Counterexample): Loaded {
-  const test = parseProgram(cx.program);
+  const test = inProgram('noLongerParses', () => parseLitmus(cx.program));
+  inProgram('noLongerRuns', () => prepare(test, NO_BUGS));
   return { cx, test, violated: violatedId(cx.violated, test), choices: cx.crashState.map(choiceOf) };
 }
 
-function parseProgram(program: string): Litmus {
+/**
+ * Runs `work` on the program; a problem it finds is one of the field `program`, its line and column
+ * being the program's and not the file's (which would point into the JSON).
+ */
+function inProgram<T>(id: 'noLongerParses' | 'noLongerRuns', work: () => T): T {
   try {
-    return parseLitmus(program);
+    return work();
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const where = e.at ? ` at line ${e.at.line}, column ${e.at.col}` : '';
-    throw new BadCounterexample('program', message('noLongerParses', where, e.message));
+    throw new BadCounterexample('program', message(id, where, e.message));
   }
 }
 

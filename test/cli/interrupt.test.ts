@@ -83,12 +83,16 @@ describe('a matrix run stopped by signals and resumed', () => {
 describe('a catalogue or a multi-file run stopped by a signal', () => {
   it('prints what it did and how much is missing, and exits 130', async () => {
     const dir = folder('catalogue');
-    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `t${String(i).padStart(3, '0')}.litmus`), 'daxcheck t\nprogram\n  sfence\n');
+    // Tests that take a few milliseconds each, so that the run is still going when the signal comes.
+    const slow = readFileSync(join(packageRoot(), 'litmus', 'cpu', 'adr-lazy-16stores-8lines.litmus'), 'utf8');
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `t${String(i).padStart(3, '0')}.litmus`), slow);
     const child = spawn('node', [bin, 'catalogue', dir]);
     let stdout = '';
+    let sent = false;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.split('\n').length > 20) child.kill('SIGINT');
+      // One signal: a second one would stop the run at once, without its report.
+      if (!sent && stdout.split('\n').length > 20) sent = child.kill('SIGINT');
     });
     const status = await new Promise((resolve) => child.on('close', resolve));
     expect(status).toBe(130);
