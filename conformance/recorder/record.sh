@@ -28,6 +28,6 @@ secs=$(( (n * CYCLE_S + slept) / JOBS ))
 echo "$(grep -cE "$FILTER" $W/points.tsv) crash points x $RUNS runs: $n cycles to run, ~${CYCLE_S} s each (+${slept} s of sleeps), $JOBS at once:" \
      "about $((secs / 60)) min $((secs % 60)) s"
 start=$(date +%s)
-xargs -P $JOBS -L 1 sh -c 'echo "cycle $4"; '"$R"'/cycle.sh $0 $1 $2 $3 $4 $5' < $W/todo.txt
+xargs -r -P $JOBS -L 1 sh -c 'echo "cycle $4"; '"$R"'/cycle.sh $0 $1 $2 $3 $4 $5' < $W/todo.txt
 echo "recording took $(( $(date +%s) - start )) s for $n cycles"
 python3 $R/collect.py
