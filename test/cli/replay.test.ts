@@ -50,7 +50,7 @@ describe('daxcheck replay', () => {
     ['an unknown property', () => ({ ...original, property: 'durabilty' }), /field 'property': unknown property "durabilty" \(expected one of durability, atomicity, ordering, block-ownership/],
     [
       'a program whose value is past the limits (once a RangeError)',
-      () => ({ ...original, program: original.program.replace(/store m0\[(\d+)\] \S+/, 'store m0[$1] 0x41*4294967296') }),
+      () => ({ ...original, program: (original.program as string).replace(/store m0\[(\d+)\] \S+/, 'store m0[$1] 0x41*4294967296') }),
       /field 'program': no longer parses at line \d+, column \d+: '4294967296' \(4294967296 bytes\) is past daxcheck's limit/,
     ],
     ['a condition nested 5,000 deep (once a stack overflow)', () => ({ ...original, program: `${original.program}exists ${'('.repeat(5000)}w0=1${')'.repeat(5000)}\n` }), /field 'program': no longer parses at line \d+, column \d+: the nesting of '~' and '\(' in a condition is past/],
