@@ -47,6 +47,11 @@ const MSYNC = { msync: 'msync(2)', ...SYNCS } as const;
 const PMEM_MSYNC = { msync: 'msync(2); PMDK pmem_msync', ...SYNCS } as const;
 const WRITE_SYNCS = { ...SYNCS, o_dsync: 'open(2) O_DSYNC' } as const;
 
+/** O_DIRECT write(2) to an ext4 file whose blocks start as `files`: offsets and lengths in 512-byte units. */
+function direct(id: string, summary: string, files: 'hole' | 'written'): Mode {
+  return { id, summary, config: { fs: 'ext4' }, files, access: { kind: 'write', flags: ['O_DIRECT'] }, alignment: 512, promises: WRITE_SYNCS };
+}
+
 /** Every mode of the matrix (issue 4's ids, and a few more where they help). */
 export const MODES: readonly Mode[] = [
   { id: 'pagecache-shared', summary: 'MAP_SHARED of an ext4 page-cache file', config: { fs: 'ext4' }, files: 'written', access: shared(), promises: MSYNC },
@@ -97,15 +102,8 @@ export const MODES: readonly Mode[] = [
     ordered: true,
     promises: WRITE_SYNCS,
   },
-  {
-    id: 'odirect',
-    summary: 'O_DIRECT write(2) to an ext4 file',
-    config: { fs: 'ext4' },
-    files: 'hole',
-    access: { kind: 'write', flags: ['O_DIRECT'] },
-    alignment: 512,
-    promises: WRITE_SYNCS,
-  },
+  direct('odirect', 'O_DIRECT write(2) to an ext4 file', 'hole'),
+  direct('odirect-overwrite', 'O_DIRECT write(2) over an ext4 file already written (no metadata to commit)', 'written'),
   {
     id: 'nova-mmap',
     summary: 'MAP_SHARED of a NOVA file (copy-on-write pages)',

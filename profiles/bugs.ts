@@ -18,6 +18,13 @@ export const BUGS = {
   'double-allocation': 'the allocator forgets blocks that handles not yet committed allocated',
   'recovery-one-orphan-per-run': 'recovery frees only one orphan inode each time it runs',
   'unlink-leaves-dangling-name': 'unlink frees the inode but leaves its name behind',
+  'size-at-writeback': 'an ext4 append that ends inside an allocated block journals its size only at writeback',
+  'auto-da-alloc-waits': 'auto_da_alloc waits for the new data before a replacing rename in data=writeback too',
+  'delalloc-pages-apart': 'writeback of contiguous delayed-allocation pages may commit a later page before an earlier one',
+  'map-direct-extends': 'a file sealed by MAP_DIRECT as a guarantee may still grow (the swap-file rule)',
+  'odirect-fenced': 'an O_DIRECT write to pmem ends with a fence, as if the driver fenced every write',
+  'freed-range-reads-zeros': 'a page written over a range freed by an uncommitted truncate or punch reads as zeros, not the old block',
+  'write-skips-mtime': 'write() leaves the inode out of the running transaction (no mtime update)',
 } as const;
 
 export type Bug = keyof typeof BUGS;

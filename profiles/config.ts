@@ -8,11 +8,16 @@ import { userError } from '../lang/messages.js';
  * The configuration keys of DESIGN section 2 that every filesystem has, each with its values, the
  * default first; `dax_reflink` defaults to the filesystem's own. `msync` defaults to `range`, not
  * DESIGN's `file`: today's mm/msync.c calls vfs_fsync_range() over the msync'd range only (with
- * datasync), while whole-file msync is what the 2014 kernels did (seeds/003).
+ * datasync), while whole-file msync is what the 2014 kernels did (seeds/003). `map_direct_extend`
+ * says whether a file sealed by the MAP_DIRECT guarantee may grow: `refuse` is the v6 patches
+ * ("[PATCH v6 2/5] fs, xfs: introduce S_IOMAP_SEALED": inode_newsize_ok() gives ETXTBSY for "Any
+ * size change", generic_write_checks() for a write past i_size), `allow` the swap-file rule that
+ * lets a file grow.
  */
 const KERNEL_KEYS = {
   msync: ['range', 'file'],
   map_direct: ['hint', 'guarantee'],
+  map_direct_extend: ['refuse', 'allow'],
   static_unwritten: ['keep', 'convert', 'refuse'],
   dax_reflink: DAX_REFLINK,
   pins: ['wait', 'unsafe'],

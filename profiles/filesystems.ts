@@ -32,13 +32,28 @@ export interface FsProfile {
   readonly staticFiles: boolean;
   /** Every syscall is atomic and durable when it returns (NOVA, Xu & Swanson, FAST 2016 §3). */
   readonly synchronous: boolean;
+  /**
+   * A buffered append that ends inside an allocated, written block journals the new size at write()
+   * time, before writeback (fs/ext4/inode.c ext4_da_do_write_end: "If the end of the current write
+   * is > i_size and inside an allocated block (ext4_da_should_update_i_disksize() check), we need to
+   * update i_disksize here"). xfs grows the on-disk size only when the I/O completes (fs/xfs/xfs_aops.c
+   * xfs_end_ioend -> xfs_setfilesize).
+   */
+  readonly sizeAtWrite: boolean;
+  /**
+   * Writeback maps a contiguous run of delayed-allocation pages as one extent in one handle that also
+   * raises the on-disk size, and data=ordered makes the commit wait for every page of it
+   * (fs/ext4/inode.c mpage_map_and_submit_extent, "Update on-disk size after IO is submitted";
+   * ext4_map_blocks -> ext4_jbd2_inode_add_write). Without it each page's writeback stands alone.
+   */
+  readonly delallocExtent: boolean;
 }
 
 /** ext4's own mount options (Documentation/admin-guide/ext4.rst "data=", "auto_da_alloc"). */
 const EXT4_OPTIONS = { data: ['ordered', 'journal', 'writeback'], auto_da_alloc: ['on', 'off'] } as const;
 
-const EXT4 = { perFileDax: true, options: EXT4_OPTIONS, reflink: false, daxReflink: 'unsupported', mapSync: true, mapDirect: true, staticFiles: true, synchronous: false } as const;
-const XFS = { perFileDax: true, options: {}, reflink: true, daxReflink: 'cow', mapSync: true, mapDirect: true, staticFiles: true, synchronous: false } as const;
+const EXT4 = { perFileDax: true, options: EXT4_OPTIONS, reflink: false, daxReflink: 'unsupported', mapSync: true, mapDirect: true, staticFiles: true, synchronous: false, sizeAtWrite: true, delallocExtent: true } as const;
+const XFS = { perFileDax: true, options: {}, reflink: true, daxReflink: 'cow', mapSync: true, mapDirect: true, staticFiles: true, synchronous: false, sizeAtWrite: false, delallocExtent: false } as const;
 
 /** The filesystem table, in the order `fs=` lists its values; the first is the default. */
 export const PROFILES = {
@@ -46,7 +61,7 @@ export const PROFILES = {
   ext4: { name: 'ext4', access: 'pagecache', ...EXT4 },
   'xfs-dax': { name: 'xfs-dax', access: 'dax', ...XFS },
   xfs: { name: 'xfs', access: 'pagecache', ...XFS },
-  nova: { name: 'nova', access: 'cow-log', perFileDax: false, options: {}, reflink: false, daxReflink: 'unsupported', mapSync: false, mapDirect: false, staticFiles: false, synchronous: true },
+  nova: { name: 'nova', access: 'cow-log', perFileDax: false, options: {}, reflink: false, daxReflink: 'unsupported', mapSync: false, mapDirect: false, staticFiles: false, synchronous: true, sizeAtWrite: false, delallocExtent: false },
 } as const satisfies Record<string, FsProfile>;
 
 /** The name of a built-in filesystem: the `fs=` values. */

@@ -2,7 +2,7 @@ import type { Litmus } from '../../lang/ast.js';
 import type { Site } from '../core/site.js';
 import type { World } from '../core/world.js';
 import type { Machine } from '../kernel/machine.js';
-import { pageKey } from '../fs/state.js';
+import { metaAt, pageKey } from '../fs/state.js';
 import type { Evidence } from './tally.js';
 
 /** What `explain` reads of the evidence: the crash point and the choices of its crash state. */
@@ -50,10 +50,13 @@ export function sourceOps(site: Site, state: Machine): number[] {
   }
 }
 
+/** Handles the crash state left uncommitted that changed metadata (a timestamp-only handle keeps the metadata it had). */
 function uncommittedHandles({ point, choices }: Crash, test: Litmus): Cause[] {
   const { fs } = point.state;
   const committed = choices.find((c) => c.site.kind === 'journal')?.chosen ?? 0;
-  return fs.handles.slice(fs.committed + committed).map((h) => ({ kind: 'uncommitted-handle', op: h.op, purpose: purposeOf(test, h.op), committed, uncommitted: fs.handles.length - fs.committed }));
+  const first = fs.committed + committed;
+  const changing = fs.handles.slice(first).filter((h, i) => h.meta !== metaAt(fs, first + i));
+  return changing.map((h) => ({ kind: 'uncommitted-handle', op: h.op, purpose: purposeOf(test, h.op), committed, uncommitted: fs.handles.length - fs.committed }));
 }
 
 /** Stores through a mapping allocate only by a write fault; write() allocates and grows the size; the rest is other metadata. */

@@ -2,7 +2,7 @@ import { castDraft, produce, type Draft } from 'immer';
 import { PAGE } from '../core/geometry.js';
 import { type Machine } from './machine.js';
 import { blockAddress, type World } from '../core/world.js';
-import { persistNow } from '../x86/persist.js';
+import { copyFlushcache, persistNow } from '../x86/persist.js';
 import { allocate } from '../fs/alloc.js';
 import { visiblePage } from './content.js';
 import { journal } from '../fs/journal.js';
@@ -33,11 +33,20 @@ export function cachedPages(state: Machine, ino: number, pages?: readonly number
 }
 
 /**
+ * Whether a forced writeback waits for its data (fsync, msync, sync, O_DSYNC, and data=ordered,
+ * whose commit waits for it) or only submits it (filemap_flush, WB_SYNC_NONE, with nothing ordering
+ * the data before the commit): the pmem driver copies a submitted page with memcpy_flushcache and
+ * nothing fences it (drivers/nvdimm/pmem.c write_pmem, pmem_submit_bio).
+ */
+export type Landing = 'wait' | 'submit';
+
+/**
  * Writes back cached pages of `ino` for certain (fsync, msync, sync, O_DSYNC, auto_da_alloc): the
  * delayed or unwritten blocks under them are allocated or converted and the recorded size grows to
- * cover them, in one handle; the page contents reach media. Returns false when there was nothing.
+ * cover them, in one handle; the page contents reach media, or with `submit` are on their way there.
+ * Returns false when there was nothing.
  */
-export function writeBack(draft: Draft<Machine>, world: World, ino: number, op: number, pages?: readonly number[]): boolean | 'ENOSPC' {
+export function writeBack(draft: Draft<Machine>, world: World, ino: number, op: number, pages?: readonly number[], landing: Landing = 'wait'): boolean | 'ENOSPC' {
   const todo = cachedPages(draft as Machine, ino, pages);
   if (todo.length === 0) return false;
   const contents = todo.map((p) => visiblePage(draft as Machine, world, ino, p));
@@ -46,7 +55,7 @@ export function writeBack(draft: Draft<Machine>, world: World, ino: number, op: 
   if (meta !== liveMeta(draft.fs)) journal(draft.fs, op, meta, [ino]);
   todo.forEach((p, i) => {
     const block = meta.inodes[ino]!.extents[p]!.block;
-    persistNow(draft.cpu, blockAddress(world, block), contents[i]!, world);
+    (landing === 'wait' ? persistNow : copyFlushcache)(draft.cpu, blockAddress(world, block), contents[i]!, world);
     delete draft.fs.pages[pageKey(ino, p)];
   });
   return true;

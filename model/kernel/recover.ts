@@ -8,7 +8,7 @@ import { STALE_BYTE } from './layout.js';
 import { dataBlock } from './content.js';
 import { recoverMeta } from '../fs/replay.js';
 import type { Inode, Meta } from '../fs/meta.js';
-import { metaAt, pageKey, pageOfKey, type PageWrite } from '../fs/state.js';
+import { liveMeta, metaAt, pageKey, pageOfKey, type PageWrite } from '../fs/state.js';
 
 /** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
 export interface FsView {
@@ -83,7 +83,7 @@ function recoveredSize(ctx: ViewContext, ino: number): number {
   for (const key of Object.keys(ctx.state.fs.pages)) {
     const { ino: i, page: p } = pageOfKey(key);
     if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
-    const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
+    const wb = writeback(ctx, ino, p);
     if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));
   }
   return result;
@@ -98,12 +98,17 @@ function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => n
     const addr = blockAddress(ctx.world, block!) + at;
     return ctx.media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
   };
-  if (inode.kind !== 'pagecache' || !cached) return block === undefined ? () => 0 : fromMedia;
-  const wb = writeback(ctx.state, ctx.world, ctx.oracle, ino, p, ctx.meta().committed);
+  const mapped = block === undefined ? () => 0 : fromMedia;
+  if (inode.kind !== 'pagecache' || !cached) return mapped;
+  const wb = writeback(ctx, ino, p);
   // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
-  // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the writes are not in the file.
+  // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the page's writes are
+  // not in the file, which holds what the recovered metadata maps, the old block too when a
+  // truncate or punch that freed it did not commit (Linux 6.1 on ext4 and xfs brings back the old
+  // inode with its old bytes: issue 10). Committed data=journal writes are replayed with their page.
   const needsMeta = block === undefined || cached.zeroBase || cached.copy;
-  if (needsMeta && !wb.metaCommitted) return block === undefined || cached.zeroBase ? () => 0 : fromMedia;
+  const journaled = wb.applied.some((w) => w.journaled);
+  if (needsMeta && !wb.metaCommitted && !journaled) return ctx.world.bugs.has('freed-range-reads-zeros') && cached.zeroBase ? () => 0 : mapped;
   const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
   const overlay = new Map<number, number>();
   if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
@@ -133,15 +138,38 @@ interface Writeback {
  * reaches media before the handle commits (Documentation/admin-guide/ext4.rst, "data=ordered"); in
  * data=writeback the handle may commit first, leaving the block's old contents.
  */
-function writeback(state: Machine, world: World, oracle: Oracle, ino: number, page: number, committed: number): Writeback {
+function writeback(ctx: ViewContext, ino: number, page: number): Writeback {
+  const { state, world, oracle } = ctx;
+  const committed = ctx.meta().committed;
   const cached = state.fs.pages[pageKey(ino, page)]!;
   const sources = pageSources(cached, world);
   const written = resolve(oracle, { kind: 'page', ino, page }, sources.version);
   const last = written[written.length - 1];
-  const metaCommitted = last !== undefined && firstWritebackCommitted(() => resolve(oracle, { kind: 'meta', ino, page }, sources.meta), written[0]!.handles, last.handles, committed);
+  const open = () => resolve(oracle, { kind: 'meta', ino, page }, sources.meta);
+  const metaCommitted = last !== undefined && firstWritebackCommitted(open, written[0]!.handles, last.handles, committed) && runCommitted(ctx, ino, page, last);
   const landed = !metaCommitted || !sources.landed || resolve(oracle, { kind: 'landed', ino, page }, sources.landed);
   const applied = cached.writes.filter((w) => (w.journaled && w.handles <= committed) || written.includes(w));
   return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
+}
+
+/**
+ * Whether the delayed-allocation page before `page` committed with it, when the filesystem maps a
+ * contiguous delayed run as one extent in one handle and data=ordered waits for all of its pages
+ * (FsProfile.delallocExtent). That page was in the run if it was dirty when `page` was written
+ * back, i.e. written no later than `last`, the last write on media. A crash state that commits
+ * `page` without it reads as one where `page`'s writeback did not commit either, which is possible.
+ */
+function runCommitted(ctx: ViewContext, ino: number, page: number, last: PageWrite): boolean {
+  if (!ctx.world.profile.delallocExtent || ctx.world.bugs.has('delalloc-pages-apart') || !delayed(ctx.state, ino, page)) return true;
+  const first = ctx.state.fs.pages[pageKey(ino, page - 1)]?.writes.find((w) => !w.journaled);
+  if (!first || first.op > last.op || !delayed(ctx.state, ino, page - 1)) return true;
+  return writeback(ctx, ino, page - 1).metaCommitted;
+}
+
+/** A cached page over a hole of the live metadata: its block is allocated when it is written back. */
+function delayed(state: Machine, ino: number, page: number): boolean {
+  const cached = state.fs.pages[pageKey(ino, page)];
+  return cached !== undefined && cached.zeroBase && liveMeta(state.fs).inodes[ino]?.extents[page] === undefined;
 }
 
 /** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix (`open` decides between). */

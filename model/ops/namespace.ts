@@ -2,8 +2,7 @@ import type { Machine } from '../kernel/machine.js';
 import type { World } from '../core/world.js';
 import { editMeta } from '../kernel/edit.js';
 import { journal } from '../fs/journal.js';
-import { writeBack } from '../kernel/pagecache.js';
-import { cachedPages } from '../kernel/pagecache.js';
+import { cachedPages, writeBack } from '../kernel/pagecache.js';
 import { liveMeta } from '../fs/state.js';
 import { errno, type StepOutcome } from '../kernel/outcome.js';
 import type { OpOf } from '../../lang/ast.js';
@@ -52,9 +51,10 @@ export function runUnlink(state: Machine, op: OpOf<'unlink'>, world: World, inde
 
 /**
  * `rename a b`: one handle, so atomic after a crash. Replacing an existing `b` on ext4 with
- * auto_da_alloc first writes back `a`'s delayed-allocation data, so the rename cannot commit
- * before it (Documentation/admin-guide/ext4.rst "auto_da_alloc"; fs/ext4/namei.c ext4_rename ->
- * ext4_alloc_da_blocks).
+ * auto_da_alloc first starts writeback of `a`'s delayed-allocation data (fs/ext4/namei.c
+ * ext4_rename -> ext4_alloc_da_blocks -> filemap_flush), so the allocation cannot commit after the
+ * rename; ext4.rst ("auto_da_alloc") promises the data "in the default data=ordered mode", where the
+ * commit waits for it. In data=writeback the rename can commit with the allocation before the bytes land.
  */
 export function runRename(state: Machine, op: OpOf<'rename'>, world: World, index: number): StepOutcome {
   const from = named(state, op.from);
@@ -65,7 +65,8 @@ export function runRename(state: Machine, op: OpOf<'rename'>, world: World, inde
   const steps = new Steps(state);
   const replacing = liveMeta(state.fs).names[op.to] !== undefined;
   if (replacing && world.options.auto_da_alloc === 'on' && cachedPages(state, from.ino).length > 0) {
-    steps.step((d) => void writeBack(d, world, from.ino, index));
+    const landing = world.options.data === 'writeback' && !world.bugs.has('auto-da-alloc-waits') ? 'submit' : 'wait';
+    steps.step((d) => void writeBack(d, world, from.ino, index, undefined, landing));
   }
   const target = liveMeta(steps.current.fs).names[op.to];
   const meta = editMeta(steps.current, (m) => {

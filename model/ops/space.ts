@@ -13,7 +13,7 @@ import { persistNow } from '../x86/persist.js';
 import type { OpOf } from '../../lang/ast.js';
 import { Steps } from '../kernel/steps.js';
 import { commitIfSynchronous, isInode, named } from './fs-common.js';
-import { refuseFrozen } from './frozen.js';
+import { refuseFrozen, refuseResize } from './frozen.js';
 
 /** Pins on pages `[first, ...)` of `ino` (up to `last` when given). */
 function pinsOn(state: Machine, ino: number, first: number, last = Infinity): string[] {
@@ -62,10 +62,8 @@ export function runTruncate(state: Machine, op: OpOf<'truncate'>, world: World, 
   const inode = named(state, op.file);
   if (!isInode(inode)) return inode;
   const size = liveSize(state, inode.ino);
-  if (op.len <= size) {
-    const refused = refuseFrozen(state, inode, world, 'a truncate that does not extend');
-    if (refused) return refused;
-  }
+  const refused = refuseResize(state, inode, world, 'truncate') ?? (op.len <= size ? refuseFrozen(state, inode, world, 'a truncate that does not extend') : undefined);
+  if (refused) return refused;
   const keep = Math.ceil(op.len / PAGE);
   const deferred = deferIfPinned(state, world, inode.ino, keep, Infinity, { op: index, file: op.file, off: op.len, len: 0, kind: 'truncate' });
   if (op.len < size && deferred) return deferred;

@@ -1,19 +1,20 @@
-import { PAGE, splitPieces, valueBytes } from '../core/geometry.js';
+import { PAGE, valueBytes } from '../core/geometry.js';
 import { type Machine } from '../kernel/machine.js';
 import { blockAddress, type World } from '../core/world.js';
 import { allocate } from '../fs/alloc.js';
 import { liveSize, visiblePage } from '../kernel/content.js';
 import { editInode, remember } from '../kernel/edit.js';
-import { commitAll, journal } from '../fs/journal.js';
-import { blockRange, type Inode } from '../fs/meta.js';
-import { cacheWrite, writeBack } from '../kernel/pagecache.js';
+import { commitAll, journal, uncommitted } from '../fs/journal.js';
+import { blockRange, type Inode, type Meta } from '../fs/meta.js';
+import { cacheWrite } from '../kernel/pagecache.js';
 import { liveMeta, type FsState } from '../fs/state.js';
 import { errno, type StepOutcome } from '../kernel/outcome.js';
-import { fence, flushOpt, persistNow, store } from '../x86/persist.js';
+import { persistNow } from '../x86/persist.js';
 import type { OpOf } from '../../lang/ast.js';
 import { Steps } from '../kernel/steps.js';
 import { isInode, named } from './fs-common.js';
-import { refuseFrozen } from './frozen.js';
+import { refuseFrozen, refuseResize } from './frozen.js';
+import { mediaWrite } from './media-write.js';
 import { syncAfterWrite } from './sync.js';
 
 type WriteOp = OpOf<'write'>;
@@ -28,94 +29,35 @@ export function runWrite(state: Machine, op: WriteOp, world: World, index: numbe
   const inode = named(state, op.file);
   if (!isInode(inode)) return inode;
   const bytes = valueBytes(op.value);
-  const refused = changesBlockMap(inode, op.off, bytes.length) ? refuseFrozen(state, inode, world, 'the write') : undefined;
+  const refused = refuseWrite(state, inode, op.off, bytes.length, world);
   if (refused) return refused;
   if (inode.kind === 'cow-log') return novaWrite(state, inode, op, bytes, world, index);
   const direct = op.flags.includes('O_DIRECT');
   if (inode.kind === 'pagecache' && direct && (op.off % 512 !== 0 || bytes.length % 512 !== 0)) {
     return errno('EINVAL', 'O_DIRECT needs offset and length aligned to the logical block size, 512 (open(2) O_DIRECT)');
   }
-  const steps = new Steps(state);
+  const steps = touchTimes(new Steps(state), world, inode.ino, index);
   const failed = inode.kind === 'dax' || direct ? mediaWrite(steps, inode, op, bytes, world, index) : bufferedWrite(steps, inode, op, bytes, world, index);
   if (failed) return failed;
   return syncAfterWrite(steps, world, inode.ino, op, bytes.length, index);
 }
 
+/** ETXTBSY for a write past the end of a sealed file, or one that changes a frozen block map. */
+function refuseWrite(state: Machine, inode: Inode, off: number, len: number, world: World): StepOutcome | undefined {
+  const resized = off + len > liveSize(state, inode.ino) ? refuseResize(state, inode, world, 'a write past the end') : undefined;
+  return resized ?? (changesBlockMap(inode, off, len) ? refuseFrozen(state, inode, world, 'the write') : undefined);
+}
+
 /**
- * DAX write() and O_DIRECT: blocks are allocated or converted first (zeroed durably before the
- * handle can commit: dax.rst; for O_DIRECT into holes, unwritten extents converted at I/O
- * completion, fs/ext4/file.c ext4_dio_write_iter), the data is copied to media ending in a fence
- * (DESIGN 1.2), and the size grows in a handle after the copy (ext4_handle_inode_extension,
- * xfs_dio_write_end_io). The kernel's copy (memcpy_flushcache) writes each line in address order;
- * the model lets each line keep any program-order prefix of its 8-byte pieces until the fence, as
- * a flushed cached copy would, rather than any subset: a 4 KiB write would otherwise have 2^512
- * torn states. One crash point after the copy and before the fence stands for every torn state,
- * since each earlier point's states are among its own.
+ * write() updates the file's mtime before it copies (file_modified -> ext4_dirty_inode;
+ * xfs_vn_update_time), so the inode is in the running transaction and fsync commits it, while
+ * fdatasync does not wait for a timestamp (ext4 i_datasync_tid; xfs_file_fsync ignores
+ * XFS_ILOG_TIMESTAMP). A handle of the inode already waiting to commit carries the update too.
  */
-function mediaWrite(steps: Steps, inode: Inode, op: WriteOp, bytes: number[], world: World, index: number): StepOutcome | undefined {
-  const pageCache = inode.kind === 'pagecache';
-  if (pageCache) steps.step((d) => void writeBack(d, world, inode.ino, index, blockRange(op.off, bytes.length)));
-  const mapped = mapForWrite(steps, inode.ino, op.off, bytes.length, world, index, pageCache ? 'unwritten' : 'written');
-  if (mapped) return mapped;
-  const segs = pieces(steps.current, inode.ino, op.off, bytes, world);
-  steps.step((d) => {
-    for (const seg of segs) {
-      store(d.cpu, seg.addr, seg.bytes);
-      flushOpt(d.cpu, seg.addr, world);
-      remember(d, inode.ino, seg.fileOff, seg.bytes);
-    }
-  });
-  steps.step((d) => fence(d.cpu, 'sfence', world));
-  const end = op.off + bytes.length;
-  const grows = end > liveMeta(steps.current.fs).inodes[inode.ino]!.size;
-  if (pageCache || grows) {
-    const meta = editInode(steps.current, inode.ino, (i) => {
-      for (const p of blockRange(op.off, bytes.length)) i.extents[p] = { ...i.extents[p]!, state: 'written' };
-      if (end > i.size) i.size = end;
-    });
-    steps.step((d) => journal(d.fs, index, meta, [inode.ino]));
-  }
-  return undefined;
-}
-
-/** Allocates (as `state`) the holes of the range and converts or copies its other non-written blocks, in one handle. */
-function mapForWrite(steps: Steps, ino: number, off: number, len: number, world: World, index: number, state: 'written' | 'unwritten'): StepOutcome | undefined {
-  const inode = liveMeta(steps.current.fs).inodes[ino]!;
-  const pages = blockRange(off, len).filter((p) => inode.extents[p]?.state !== 'written' || inode.extents[p]?.shared);
-  if (pages.length === 0) return undefined;
-  const holes = pages.filter((p) => !inode.extents[p] || inode.extents[p]!.shared);
-  const fresh = allocate(steps.current.fs, liveMeta(steps.current.fs), world.blocks, holes.length, world.bugs);
-  if (!fresh) return errno('ENOSPC', 'no free block');
-  const copies = holes.map((p) => (inode.extents[p]?.shared ? visiblePage(steps.current, world, ino, p) : undefined));
-  const meta = editInode(steps.current, ino, (i) => {
-    holes.forEach((p, n) => void (i.extents[p] = { block: fresh[n]!, state: copies[n] ? 'written' : state }));
-    for (const p of pages) if (!holes.includes(p)) i.extents[p] = { ...i.extents[p]!, state: 'written' };
-  });
-  steps.step((d) => {
-    pages.forEach((p) => {
-      const n = holes.indexOf(p);
-      const block = meta.inodes[ino]!.extents[p]!.block;
-      const content = n >= 0 ? copies[n] : undefined;
-      if (content || !world.bugs.has('dax-alloc-skips-zeroing')) persistNow(d.cpu, blockAddress(world, block), content ?? new Array<number>(PAGE).fill(0), world);
-    });
-    journal(d.fs, index, meta, [ino]);
-  });
-  return undefined;
-}
-
-/** The failure-atomic pieces of `bytes` written at file offset `off`, at their media addresses. */
-function pieces(state: Machine, ino: number, off: number, bytes: readonly number[], world: World) {
-  const inode = liveMeta(state.fs).inodes[ino]!;
-  const out: { addr: number; fileOff: number; bytes: number[] }[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    const fileOff = off + at;
-    const addr = blockAddress(world, inode.extents[Math.floor(fileOff / PAGE)]!.block) + (fileOff % PAGE);
-    const [piece] = splitPieces(addr, bytes.slice(at, at + Math.min(8, PAGE - (fileOff % PAGE))));
-    out.push({ addr, fileOff, bytes: [...piece!.bytes] });
-    at += piece!.bytes.length;
-  }
-  return out;
+function touchTimes(steps: Steps, world: World, ino: number, index: number): Steps {
+  if (world.bugs.has('write-skips-mtime') || uncommitted(steps.current.fs, ino, false)) return steps;
+  const meta = liveMeta(steps.current.fs);
+  return steps.step((d) => journal(d.fs, index, meta, [ino], []));
 }
 
 /**
@@ -128,9 +70,11 @@ function bufferedWrite(steps: Steps, inode: Inode, op: WriteOp, bytes: number[],
   const journaled = world.options.data === 'journal';
   const meta = journaled ? journaledMeta(steps.current, inode.ino, op.off, bytes.length, world) : undefined;
   if (journaled && !meta) return errno('ENOSPC', 'no free block');
+  const grown = journaled ? undefined : sizeAtWrite(steps.current, inode.ino, end, world);
   steps.step((d) => {
     const isize = Math.max(liveSize(d as Machine, inode.ino), end);
     if (meta) journal(d.fs, index, meta, [inode.ino]);
+    if (grown) journal(d.fs, index, grown, [inode.ino]);
     let at = 0;
     for (const p of blockRange(op.off, bytes.length)) {
       const from = Math.max(op.off, p * PAGE);
@@ -143,6 +87,18 @@ function bufferedWrite(steps: Steps, inode: Inode, op: WriteOp, bytes: number[],
     remember(d, inode.ino, op.off, bytes);
   });
   return undefined;
+}
+
+/**
+ * The metadata with the new size when an append ends inside an allocated, written block and the
+ * filesystem journals that size at write() time (FsProfile.sizeAtWrite: ext4_da_do_write_end), so a
+ * commit before writeback shows it over the block's old bytes.
+ */
+function sizeAtWrite(state: Machine, ino: number, end: number, world: World): Meta | undefined {
+  const last = liveMeta(state.fs).inodes[ino]!.extents[Math.floor((end - 1) / PAGE)];
+  const allocated = last?.state === 'written' && !last.shared;
+  if (!world.profile.sizeAtWrite || world.bugs.has('size-at-writeback') || !allocated || end <= liveSize(state, ino)) return undefined;
+  return editInode(state, ino, (i) => void (i.size = end));
 }
 
 function journaledMeta(state: Machine, ino: number, off: number, len: number, world: World) {

@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import type { Bugs } from '../../profiles/bugs.js';
 import { addStore, makeDurable, type CpuState, type Pending } from './cpu.js';
-import { lineOf } from '../core/geometry.js';
+import { LINE, lineOf } from '../core/geometry.js';
 import type { Persistence } from '../core/persistence.js';
 
 /** What the persistence rules need besides the CPU state. */
@@ -96,4 +96,16 @@ export function lockedStore(cpu: Draft<CpuState>, addr: number, bytes: readonly 
  */
 export function persistNow(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
   makeDurable(cpu, addStore(cpu, addr, bytes, false), ctx.initial);
+}
+
+/**
+ * memcpy_flushcache (arch/x86/lib/usercopy_64.c), the copy of DAX write() and of the pmem driver
+ * (drivers/nvdimm/pmem.c write_pmem): the bytes leave the cache, but nothing fences them. The kernel
+ * uses non-temporal stores; the model writes cached stores and flushes their lines, so each line
+ * keeps a program-order prefix of its 8-byte pieces until the next fence rather than any subset:
+ * fewer torn states (a 4 KiB copy would otherwise have 2^512), each read once per line.
+ */
+export function copyFlushcache(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
+  store(cpu, addr, bytes);
+  for (let line = lineOf(addr); line <= lineOf(addr + bytes.length - 1); line++) flushOpt(cpu, line * LINE, ctx);
 }

@@ -45,10 +45,10 @@ describe('a matrix run stopped by signals and resumed', () => {
     const parts = folder('parts');
     const first = await interrupt(parts, 'SIGINT', 10, ...matrix);
     expect(first.status).toBe(130);
-    expect(first.stdout).toMatch(/\nstopped by SIGINT: (\d+) of 152 cells done, \d+ not; continue with: daxcheck matrix --resume --seed=1 --num-runs=1 --out out\n$/);
+    expect(first.stdout).toMatch(/\nstopped by SIGINT: (\d+) of 160 cells done, \d+ not; continue with: daxcheck matrix --resume --seed=1 --num-runs=1 --out out\n$/);
     const second = await interrupt(parts, 'SIGTERM', 40, ...matrix, '--resume');
     expect(second.status).toBe(143);
-    expect(second.stdout).toMatch(/stopped by SIGTERM: \d+ of 152 cells done/);
+    expect(second.stdout).toMatch(/stopped by SIGTERM: \d+ of 160 cells done/);
     const done = Number(/stopped by SIGTERM: (\d+)/.exec(second.stdout)![1]);
     expect(done).toBeGreaterThan(Number(/stopped by SIGINT: (\d+)/.exec(first.stdout)![1]));
 

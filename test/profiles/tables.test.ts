@@ -51,6 +51,8 @@ describe('a filesystem flavour added as one entry', () => {
     mapDirect: true,
     staticFiles: true,
     synchronous: false,
+    sizeAtWrite: true,
+    delallocExtent: true,
   };
 
   it('behaves as ext4-dax when its entry says what ext4-dax does', () => {
