@@ -12,15 +12,6 @@ const recorded = loadObserved(`${root}/observed`);
  * Crash points where the kernel did what the model calls impossible, as `SCENARIO kK`: each is
  * expected to fail until the model fixes of issue 10 land, and then leaves this list.
  */
-const EXPECTED_MISSES = new Set<string>([
-  // ext4 journals the new size at write() time: a commit before writeback shows size 108 over the old block (issue 10, first item).
-  'ext4-append-inblock k1s7',
-  // A buffered write into a range that truncate or PUNCH_HOLE freed, before that commits: the old inode comes back with its old bytes.
-  'ext4-truncate-write k2',
-  'ext4-punch-write k2',
-  'xfs-truncate-write k2',
-  'xfs-punch-write k2',
-]);
 
 /** How many outcomes the kernel showed and the model allows at one crash point. */
 interface Width {
@@ -42,7 +33,7 @@ describe('the model against the real Linux kernel (conformance/observed)', () =>
     const test = parseLitmus(readFileSync(`${root}/scenarios/${scenario.scenario}.litmus`, 'utf8'));
     for (const point of scenario.points) {
       const id = `${scenario.scenario} ${point.crash}`;
-      (EXPECTED_MISSES.has(id) ? it.fails : it)(`${id} (${scenario.fs}): the model's outcome set contains every outcome the kernel showed`, () => {
+      it(`${id} (${scenario.fs}): the model's outcome set contains every outcome the kernel showed`, () => {
         const model = modelAtCrash(test, point.afterOp, point.errnos);
         const kernel = point.outcomes.map((o) => outcomeText(test, (name) => o.values[name]!));
         const missed = kernel.filter((o) => !model.outcomes.includes(o));
