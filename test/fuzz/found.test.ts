@@ -69,4 +69,9 @@ describe('found by fuzzing', () => {
     const outcome = await attempt(['matrix', '--cell=devdax/adr/fence', '--num-runs=1', `--out=${out}`]);
     expect([outcome.status, outcome.stderr]).toEqual([2, [`daxcheck: cannot write ${out} (ENOTDIR)`]]);
   });
+
+  it('matrix --cell= (empty) is an unknown cell, not every cell', async () => {
+    const outcome = await attempt(['matrix', '--cell=', `--out=${workspace()}`]);
+    expect([outcome.status, outcome.stderr]).toEqual([2, ["daxcheck: no cell '' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)"]]);
+  });
 });
