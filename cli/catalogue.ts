@@ -11,23 +11,34 @@ import { runFile } from './run-file.js';
 
 /**
  * Every `.litmus` file under `dir`, sorted so that runs are deterministic. Symbolic links are followed,
- * each folder once (`seen`: their real paths), so a link to a parent does not loop; a dangling link
- * named `.litmus` is listed, for its run to report it missing.
+ * each folder once (`seen`: their real paths), so a link to a parent does not loop; a link that leads
+ * nowhere, if named `.litmus`, is listed, for its run to report it.
  */
 export function litmusFiles(dir: string, seen = new Set([realpathSync(dir)])): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return unseen(path, seen) ? litmusFiles(path, seen) : [];
+      if (isFolder(path)) return unseen(path, seen) ? litmusFiles(path, seen) : [];
       return name.endsWith('.litmus') ? [path] : [];
     });
+}
+
+/** Whether `path` leads to a folder (a dangling or looping link does not). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the folder at `path` is not yet in `seen`, adding it. */
 function unseen(path: string, seen: Set<string>): boolean {
   const real = realpathSync(path);
-  return !seen.has(real) && seen.add(real) !== undefined;
+  if (seen.has(real)) return false;
+  seen.add(real);
+  return true;
 }
 
 /** The tests of the catalogue folder `dir`; a missing folder, a file, or a folder without tests is a user error. */

@@ -44,7 +44,7 @@ export interface CheckedCells {
  * stopped by a signal prints what it has and `--resume` finishes it.
  */
 export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io, limits = new RunLimits()): Promise<number> {
-  const cells = allCells().filter((c) => !options.cell || cellId(c) === options.cell);
+  const cells = allCells().filter((c) => options.cell === undefined || cellId(c) === options.cell);
   if (cells.length === 0) throw userError('unknownCell', undefined, options.cell ?? '');
   const golden = options.expect === undefined ? undefined : readGolden(options.expect);
   prepareOut(options.out);

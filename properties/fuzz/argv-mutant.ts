@@ -6,7 +6,7 @@ export interface Paths {
   readonly litmus: string;
   readonly counterexample: string;
   readonly catalogue: string;
-  /** A catalogue folder with a dangling link, a link to its parent and a test whose golden is a folder. */
+  /** A catalogue folder with a dangling link, a link to itself, a link to its parent and a test whose golden is a folder. */
   readonly oddCatalogue: string;
   /** A litmus test whose golden is a folder. */
   readonly goldenFolder: string;

@@ -1,4 +1,5 @@
 import { numberOf } from '../../lang/values.js';
+import { NUMBER } from './token-edits.js';
 
 /**
  * The most bytes a tamed mutant observes at once or writes in one value. The explorer's work grows
@@ -9,18 +10,26 @@ import { numberOf } from '../../lang/values.js';
  */
 export const TAME_BYTES = 64;
 
+/** The largest size, offset or length of a tamed mutant: the model keeps state per byte of a file, and a 4 MiB file takes seconds and a gigabyte. */
+export const TAME_SIZE = 64 << 10;
+
 /** An observed range's length: `observe NAME = TARGET[OFF:LEN]`. */
 const OBSERVED_LENGTH = /(^[ \t]*observe\b[^\n[]*\[[^\n:\]]*:)([^\n\]\s]+)/gm;
 /** A repeated value's count: `0xAB*COUNT`. */
 const REPEAT_COUNT = /(\*[ \t]*)([0-9][\w]*)/g;
 
-/** `text` with every observed length and repeat count above `TAME_BYTES` lowered to it; anything malformed is left for the parser to refuse. */
+/**
+ * `text` with every number above `TAME_SIZE`, then every observed length and repeat count above
+ * `TAME_BYTES`, lowered to it; a number past the limits, or malformed, is left for the parser to refuse.
+ */
 export function tame(text: string): string {
-  return text.replace(OBSERVED_LENGTH, lower).replace(REPEAT_COUNT, lower);
+  const inBytes = (_: string, before: string, n: string) => before + lowered(n, TAME_BYTES);
+  return text.replace(NUMBER, (n) => lowered(n, TAME_SIZE)).replace(OBSERVED_LENGTH, inBytes).replace(REPEAT_COUNT, inBytes);
 }
 
-function lower(_: string, before: string, count: string): string {
-  return before + (denotes(count) > TAME_BYTES ? String(TAME_BYTES) : count);
+/** `n`, or `bound` if `n` denotes more. */
+function lowered(n: string, bound: number): string {
+  return denotes(n) > bound ? String(bound) : n;
 }
 
 /** The number the parser reads in `text`, or 0 when it refuses it. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { edit, type Edit } from './edit.js';
 
 /** A number as the litmus lexer reads one: decimal or 0x hex, with an optional K, M or G. */
-const NUMBER = /(?<![\w.])(?:0x[0-9A-Fa-f]+|\d+)[KMG]?(?![\w.])/g;
+export const NUMBER = /(?<![\w.])(?:0x[0-9A-Fa-f]+|\d+)[KMG]?(?![\w.])/g;
 /** A word that is not a number: a keyword, name, flag or configuration key or value. */
 const WORD = /(?<![\w.])[A-Za-z_][\w.]*/g;
 /** Anything between spaces: where an insertion starts. */

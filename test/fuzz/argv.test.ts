@@ -35,6 +35,7 @@ function reset(): void {
   copyFileSync(`${test}.litmus`, paths.goldenFolder);
   symlinkSync(paths.missing, join(paths.oddCatalogue, 'a.litmus'));
   symlinkSync('..', join(paths.oddCatalogue, 'parent'));
+  symlinkSync('loop.litmus', join(paths.oddCatalogue, 'loop.litmus'));
   symlinkSync(paths.missing, paths.dangling);
   copyFileSync(`${test}.litmus`, paths.litmus);
   copyFileSync(`${test}.litmus`, join(paths.catalogue, 'a.litmus'));

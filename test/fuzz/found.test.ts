@@ -33,13 +33,18 @@ describe('found by fuzzing', () => {
     }
   });
 
-  it('catalogue reports a dangling link named .litmus as a missing test, and skips one that is not', async () => {
+  it('catalogue reports a dangling or looping link named .litmus as a test it cannot read, and skips one that is not', async () => {
     const dir = folderWithTest();
     symlinkSync(join(dir, 'nowhere'), join(dir, 'b.litmus'));
     symlinkSync(join(dir, 'nowhere'), join(dir, 'c'));
+    symlinkSync('d.litmus', join(dir, 'd.litmus'));
+    symlinkSync('e', join(dir, 'e'));
     const outcome = await attempt(['catalogue', dir]);
     expect(outcome.status).toBe(1);
-    expect(outcome.stdout.at(-2)).toMatch(/^ERROR +b\.litmus +.*b\.litmus: no such file$/);
+    expect(outcome.stdout.slice(1, 3)).toEqual([
+      expect.stringMatching(/^ERROR +b\.litmus +.*b\.litmus: no such file$/),
+      expect.stringMatching(/^ERROR +d\.litmus +.*d\.litmus: cannot read \(ELOOP\)$/),
+    ]);
   });
 
   it('catalogue follows a link to its parent folder once, not forever', async () => {
@@ -68,5 +73,10 @@ describe('found by fuzzing', () => {
     const out = join(folderWithTest(), 'a.litmus', 'out');
     const outcome = await attempt(['matrix', '--cell=devdax/adr/fence', '--num-runs=1', `--out=${out}`]);
     expect([outcome.status, outcome.stderr]).toEqual([2, [`daxcheck: cannot write ${out} (ENOTDIR)`]]);
+  });
+
+  it('matrix --cell= (empty) is an unknown cell, not every cell', async () => {
+    const outcome = await attempt(['matrix', '--cell=', `--out=${workspace()}`]);
+    expect([outcome.status, outcome.stderr]).toEqual([2, ["daxcheck: no cell '' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)"]]);
   });
 });

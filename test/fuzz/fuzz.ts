@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Outcome, Problem } from '../../properties/fuzz/outcome.js';
+import { BOUND_MS, type Outcome, type Problem } from '../../properties/fuzz/outcome.js';
 import { describeOutcome } from './attempt.js';
 
 /**
@@ -28,11 +28,13 @@ export async function fuzz<T>(kind: string, inputs: fc.Arbitrary<T>, runs: numbe
   const counts = new Map<Problem | 'inputs', number>();
   const found: string[] = [];
   const start = performance.now();
-  let [peak, slowest] = [0, 0];
+  let peak = 0;
+  let slowest = { ms: 0, input: '' };
   const property = fc.asyncProperty(inputs, async (input) => {
     const { problems, outcome } = await run(input);
     for (const key of ['inputs', ...new Set(problems)] as const) counts.set(key, (counts.get(key) ?? 0) + 1);
-    [peak, slowest] = [Math.max(peak, process.memoryUsage.rss()), Math.max(slowest, outcome.ms)];
+    peak = Math.max(peak, process.memoryUsage.rss());
+    if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, input: fc.stringify(input) };
     if (problems.length > 0 && found.length < 10) found.push(`${problems.join(', ')}: ${fc.stringify(input)}\n${describeOutcome(outcome)}`);
     if (!LONG) expect(problems, describeOutcome(outcome)).toEqual([]);
   });
@@ -41,8 +43,15 @@ export async function fuzz<T>(kind: string, inputs: fc.Arbitrary<T>, runs: numbe
   expect(found).toEqual([]);
 }
 
-function summary(kind: string, counts: ReadonlyMap<string, number>, { peak, slowest, ms }: { peak: number; slowest: number; ms: number }): string {
+interface Measured {
+  readonly peak: number;
+  readonly slowest: { readonly ms: number; readonly input: string };
+  readonly ms: number;
+}
+
+function summary(kind: string, counts: ReadonlyMap<string, number>, { peak, slowest, ms }: Measured): string {
   const n = (key: string) => counts.get(key) ?? 0;
-  const problems = ['crash', 'hang', 'stack trace', 'misplaced error'].map((p) => `${n(p)} ${p}`).join(', ');
-  return `fuzz ${kind}: ${n('inputs')} inputs (seed ${SEED}); ${problems}; slowest ${(slowest / 1000).toFixed(2)} s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB; ${(ms / 1000).toFixed(0)} s`;
+  const labels = { crash: 'crashes', hang: `hangs (over ${BOUND_MS / 1000} s)`, 'stack trace': 'stack traces', 'misplaced error': 'misplaced errors' } as const satisfies Record<Problem, string>;
+  const problems = Object.entries(labels).map(([p, label]) => `${n(p)} ${label}`).join(', ');
+  return `fuzz ${kind}: ${n('inputs')} inputs (seed ${SEED}); ${problems}; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB; ${(ms / 1000).toFixed(0)} s; slowest ${(slowest.ms / 1000).toFixed(2)} s: ${slowest.input.slice(0, 300)}`;
 }

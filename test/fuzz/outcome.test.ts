@@ -28,7 +28,8 @@ describe('fuzz laws', () => {
     expect(counterexampleProblems({ ...ok, status: 2, stderr: ['c.json:9:14: unknown label'] }, 'c.json', false)).toEqual(['misplaced error']);
   });
 
-  it('taming lowers observed lengths and repeat counts past 64 bytes, and leaves what the parser refuses', () => {
+  it('taming lowers sizes past 64K, observed lengths and repeat counts past 64 bytes, and leaves what the parser refuses', () => {
+    expect(tame('file f size=4M\n  truncate f 0x100000\n  write f 65536 0x1\n')).toBe('file f size=65536\n  truncate f 65536\n  write f 65536 0x1\n');
     expect(tame('observe x = d[0:4K]\n  store m[0] 0x41*4096\n')).toBe('observe x = d[0:64]\n  store m[0] 0x41*64\n');
     expect(tame('observe x = d[0:8] as str\n  store m[0] 0x41*5M\n  store m[0] 0x41*-1\n')).toBe('observe x = d[0:8] as str\n  store m[0] 0x41*5M\n  store m[0] 0x41*-1\n');
   });
