@@ -1,3 +1,5 @@
+import { EXIT } from './exit.js';
+
 /** A signal that asks a long run to stop. */
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
@@ -17,7 +19,7 @@ export interface Io {
 
 /** The exit status of a run stopped by `signal`, as a shell reports it (128 + the signal's number). */
 export function stoppedStatus(signal: StopSignal): number {
-  return signal === 'SIGINT' ? 130 : 143;
+  return signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
-import { message } from '../lang/messages.js';
 import type { Budget } from '../model/check/budget.js';
 import { EXIT } from './exit.js';
 import { stoppedStatus, type Io } from './io.js';
+import { atLeastOne } from './number-options.js';
 
 /** The limits a user sets on a long command: `--max-evaluations`, `--max-states` (per test) and `--timeout` (the whole command). */
 export interface LimitOptions {
@@ -59,21 +59,4 @@ export function withLimits(command: Command): Command {
     .option('--max-evaluations <n>', 'stop a test after this many recovery runs, with a partial report (exit 2)', atLeastOne('--max-evaluations'))
     .option('--max-states <n>', 'stop a test before a crash point that takes its crash states past this many (exit 2)', atLeastOne('--max-states'))
     .option('--timeout <seconds>', 'stop the whole command after this many seconds, with what it has done (exit 2)', atLeastOne('--timeout'));
-}
-
-/** A commander parser for a whole number of at least 1. */
-export function atLeastOne(option: string): (value: string) => number {
-  return (value) => {
-    const n = wholeNumber(option)(value);
-    if (n < 1) throw new InvalidArgumentError(message('atLeastOne', option, value));
-    return n;
-  };
-}
-
-/** A commander parser for a whole number, refusing anything else with a clear message. */
-export function wholeNumber(option: string): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(message('wholeNumber', option, value));
-    return Number(value);
-  };
 }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { userError } from '../lang/messages.js';
 import { checkCell, type Cell, type CellResult, type HaltedCell } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
-import { promisedButLost, rowOf, type CellRow } from '../matrix/row.js';
+import { promisedButLost, rowId, rowOf, type CellRow } from '../matrix/row.js';
 import { counterexampleFile, counterexampleOf, serialize, shapeOf } from '../report/counterexample.js';
 import type { Reporter } from '../report/events.js';
 import { firstDifference } from '../report/first-difference.js';
@@ -81,7 +81,7 @@ function prepareOut(out: string): void {
 
 /** What makes a matrix run fail a build: cells the documentation promises but found lost, and a table that differs from the golden. */
 export function matrixProblems(run: MatrixRun, golden?: string): string[] {
-  const lost = run.rows.filter(promisedButLost).map((r) => `${r.mode}/${r.platform}/${r.recipe}`);
+  const lost = run.rows.filter(promisedButLost).map(rowId);
   const table = matrixTable(run).map((line) => `${line}\n`).join('');
   const differs = golden === undefined ? undefined : firstDifference(golden, table);
   return [...(lost.length > 0 ? [`promised but lost: ${lost.join(', ')}`] : []), ...(differs ? [`the table differs from --expect at ${differs}`] : [])];

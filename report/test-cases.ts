@@ -1,6 +1,6 @@
 import { formatUserError } from '../lang/errors.js';
 import { printExpectation } from '../lang/print.js';
-import { promisedButLost } from '../matrix/row.js';
+import { promisedButLost, rowId } from '../matrix/row.js';
 import type { ReportEvent } from './events.js';
 import { fileOf } from './matrix-run.js';
 import { textReport } from './text.js';
@@ -28,7 +28,7 @@ export function casesOf(event: ReportEvent): TestCase[] {
       return [{ ...runCase(event.name, event.run), ...(event.status === 'DIFF' || event.status === 'NO-GOLDEN' ? { status: 'fail', message: `${event.status}: the report is not its golden` } : {}) }];
     case 'matrix':
       return event.run.rows.map((row) => ({
-        name: `${row.mode}/${row.platform}/${row.recipe}`,
+        name: rowId(row),
         status: row.verdict === 'n/a' ? 'skipped' : promisedButLost(row) ? 'fail' : 'pass',
         message: row.verdict === 'n/a' ? `n/a: ${row.errno}` : `${row.verdict}${row.contract.promised ? ', promised' : ''}${row.property ? `: ${row.property}, ${fileOf(event.run, row)}` : ''}`,
       }));
