@@ -1,6 +1,6 @@
 import type { Config } from '../profiles/config.js';
 import type { Decl, MapFlag, Op, WriteFlag } from '../lang/ast.js';
-import type { Recipe } from './recipes.js';
+import { recipeFits, recipeSpec, type Recipe, type RecipeSpec } from './recipes.js';
 
 /** How a mode writes data: stores through a mapping, or write(2). */
 export type Access = { readonly kind: 'store'; readonly flags: readonly MapFlag[] } | { readonly kind: 'write'; readonly flags: readonly WriteFlag[] };
@@ -129,11 +129,8 @@ export function modeById(id: string): Mode | undefined {
 }
 
 /** Whether a recipe makes sense for a mode's way of writing (o_dsync is a write(2) flag; the CPU recipes need stores). */
-export function applicable(mode: Mode, recipe: Recipe): boolean {
-  const store = mode.access.kind === 'store';
-  if (recipe === 'o_dsync') return !store;
-  if (recipe === 'fence' || recipe === 'flush+fence' || recipe === 'msync') return store;
-  return true;
+export function applicable(mode: Mode, recipe: Recipe | RecipeSpec): boolean {
+  return recipeFits(recipeSpec(recipe), mode.access.kind);
 }
 
 /** How a workload's file is declared for a mode. */

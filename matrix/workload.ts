@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { ConfigEntry, Litmus, Op } from '../lang/ast.js';
-import { ackLabel, claimsOf, observationsOf, type Claim } from './claims.js';
+import { repeat } from '../lang/build.js';
+import { ackLabel, claimsOf, modeProperties, observationsOf, type Claim, type PropertySpec } from './claims.js';
 import { declare, type Mode, type ModeConfig } from './modes.js';
-import { recipeOps, type Recipe, type Write } from './recipes.js';
+import { recipeOps, recipeSpec, type Recipe, type RecipeSpec, type Write } from './recipes.js';
 import type { PlatformName } from '../profiles/platforms.js';
 
 /** Size of each workload file: two pages, so msync ranges and page writeback matter. */
@@ -49,13 +50,14 @@ export interface WorkloadTest {
   readonly writeOps: readonly (readonly Op[])[];
 }
 
-/** The litmus test that states every property of `mode` for workload `w` under `recipe`. */
-export function workloadTest(mode: Mode, platform: PlatformName, recipe: Recipe, w: Workload): WorkloadTest {
+/** The litmus test that states `properties` (by default every property `mode` promises) for workload `w` under `recipe`. */
+export function workloadTest(mode: Mode, platform: PlatformName, recipe: Recipe | RecipeSpec, w: Workload, properties: readonly PropertySpec[] = modeProperties(mode)): WorkloadTest {
+  const spec = recipeSpec(recipe);
   const files = Array.from({ length: w.files }, (_, i) => fileName(i));
-  const writeOps = w.writes.map((write, i) => opsOf(mode, recipe, write, i));
-  const claims = claimsOf(mode, w.writes);
+  const writeOps = w.writes.map((write, i) => opsOf(mode, spec, write, i));
+  const claims = claimsOf(properties, w.writes);
   const test: Litmus = {
-    name: `${mode.id}.${platform}.${recipe}`,
+    name: `${mode.id}.${platform}.${spec.name}`,
     config: [{ key: 'platform', value: platform }, ...configEntries(mode.config)],
     decls: files.map((f) => declare(mode, f, FILE_SIZE)),
     program: [...files.flatMap((f, i) => prelude(mode, f, i)), ...writeOps.flat()],
@@ -75,9 +77,9 @@ function prelude(mode: Mode, file: string, i: number): Op[] {
   return [...(mode.setup?.(file) ?? []), ...map];
 }
 
-function opsOf(mode: Mode, recipe: Recipe, w: Write, i: number): Op[] {
-  const value = { kind: 'repeat' as const, byte: w.byte, count: w.len };
-  const flags = mode.access.kind === 'write' ? [...mode.access.flags, ...(recipe === 'o_dsync' ? (['O_DSYNC'] as const) : [])] : [];
+function opsOf(mode: Mode, recipe: RecipeSpec, w: Write, i: number): Op[] {
+  const value = repeat(w.byte, w.len);
+  const flags = mode.access.kind === 'write' ? [...mode.access.flags, ...(recipe.writeFlags ?? [])] : [];
   const write: Op = mode.access.kind === 'store' ? { op: 'store', map: w.map, off: w.off, value } : { op: 'write', file: w.file, off: w.off, value, flags };
   return [write, ...recipeOps(recipe, w), { op: 'label', name: ackLabel(i) }];
 }

@@ -1,4 +1,5 @@
 import type { Cond, Litmus, Op } from '../lang/ast.js';
+import { allOf, anyOf, eq } from '../lang/build.js';
 import { storesOf, WORDS_PER_LINE, WORKLOAD_LINES, wordOffset, type WorkloadStore } from './cpu-workload.js';
 import type { PlatformName } from '../profiles/platforms.js';
 
@@ -18,9 +19,7 @@ export const LAWS: Readonly<Record<Law, string>> = {
 
 const words = WORKLOAD_LINES * WORDS_PER_LINE;
 const wordName = (w: number) => `w${w}`;
-const eq = (w: number, value: number): Cond => ({ kind: 'eq', name: wordName(w), value: { kind: 'int', value: BigInt(value) } });
-const all = (conds: Cond[]): Cond => conds.reduce((a, b) => ({ kind: 'and', left: a, right: b }));
-const any = (conds: Cond[]): Cond => conds.reduce((a, b) => ({ kind: 'or', left: a, right: b }));
+const is = (w: number, value: number): Cond => eq(wordName(w), value);
 
 /** Each word's value after the first `count` stores of `stores`. */
 function valuesAfter(stores: readonly WorkloadStore[], count: number): number[] {
@@ -31,7 +30,7 @@ function valuesAfter(stores: readonly WorkloadStore[], count: number): number[] 
 
 /** Every word holds its value after some prefix of `stores` (only the words in `scope`). */
 function somePrefix(stores: readonly WorkloadStore[], scope: readonly number[]): Cond {
-  return any(stores.map((_, i) => i + 1).concat(0).map((n) => all(scope.map((w) => eq(w, valuesAfter(stores, n)[w]!)))));
+  return anyOf(...stores.map((_, i) => i + 1).concat(0).map((n) => allOf(...scope.map((w) => is(w, valuesAfter(stores, n)[w]!)))));
 }
 
 /** The litmus test that states `law` for `workload` on `platform`; `flushes` picks clflush (true) or clwb per line. */
@@ -59,9 +58,9 @@ function expectations(law: Law, stores: readonly WorkloadStore[]): Litmus['expec
   const everyWord = Array.from({ length: words }, (_, w) => w);
   switch (law) {
     case 'flush-fence-durable':
-      return [{ quantifier: 'forall', scope: { kind: 'after', label: 'L' }, cond: all(everyWord.map((w) => eq(w, final[w]!))) }];
+      return [{ quantifier: 'forall', scope: { kind: 'after', label: 'L' }, cond: allOf(...everyWord.map((w) => is(w, final[w]!))) }];
     case 'all-may-persist':
-      return [{ quantifier: 'exists', scope: { kind: 'end' }, cond: all(everyWord.map((w) => eq(w, final[w]!))) }];
+      return [{ quantifier: 'exists', scope: { kind: 'end' }, cond: allOf(...everyWord.map((w) => is(w, final[w]!))) }];
     case 'eadr-prefix':
       return [{ quantifier: 'forall', scope: { kind: 'all' }, cond: somePrefix(stores, everyWord) }];
     case 'line-fifo':
