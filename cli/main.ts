@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { setAutoFreeze } from 'immer';
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
@@ -17,7 +16,7 @@ import { runShow } from './show-command.js';
 import { errorStatus, EXIT, EXIT_HELP } from './exit.js';
 import { processIo, type Io } from './io.js';
 import { asUserError } from './per-file.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot, packageVersion } from '../report/package-root.js';
 import { runPromote } from './promote.js';
 import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
 import { runRun } from './run.js';
@@ -79,7 +78,8 @@ function reporterOf(opts: FormatOptions): Reporter {
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
   withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files')))
-    .action((files: string[], opts: FormatOptions & LimitOptions) => done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts))));
+    .option('--out <dir>', 'write a counterexample file into this folder for each failing expectation and safety property')
+    .action((files: string[], opts: FormatOptions & LimitOptions & { out?: string }) => done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts), opts.out)));
   withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files'))
     .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
     .action((files: string[], opts: FormatOptions & { matrix?: boolean }) => done(opts, (reporter) => promote(files, opts.matrix === true, reporter, io)));
@@ -128,11 +128,6 @@ async function guard(io: Io, debug: boolean, run: () => number | Promise<number>
     if (debug && error instanceof InternalError && error.cause instanceof Error) io.err(error.cause.stack ?? '');
     return errorStatus(error);
   }
-}
-
-/** The version in daxcheck's package.json. */
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function invokedDirectly(): boolean {

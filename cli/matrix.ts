@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { userError } from '../lang/messages.js';
 import { checkCell, type Cell, type CellResult, type HaltedCell } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
 import { promisedButLost, rowId, rowOf, type CellRow } from '../matrix/row.js';
-import { counterexampleFile, counterexampleOf, serialize, shapeOf } from '../report/counterexample.js';
+import { counterexampleFile, counterexampleOf, serialize } from '../report/counterexample.js';
 import type { Reporter } from '../report/events.js';
 import { firstDifference } from '../report/first-difference.js';
 import type { MatrixRun } from '../report/matrix-run.js';
@@ -13,6 +12,7 @@ import { EXIT } from './exit.js';
 import { yieldToEvents, type Io } from './io.js';
 import { RunLimits, type StopReason } from './limits.js';
 import { journalledRows, writeJournal } from './matrix-journal.js';
+import { prepareOut } from './out-folder.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { readGolden } from './golden.js';
 
@@ -69,16 +69,6 @@ function resumeCommand(options: MatrixOptions): string {
   return `daxcheck matrix --resume --seed=${options.seed} --num-runs=${options.numRuns}${cell} --out ${options.out}`;
 }
 
-/** The output folder, made before any cell runs so that a wrong `--out` fails at once. */
-function prepareOut(out: string): void {
-  if (existsSync(out) && !statSync(out).isDirectory()) throw userError('outNotAFolder', undefined, out);
-  try {
-    mkdirSync(out, { recursive: true });
-  } catch (e) {
-    throw userError('cannotWrite', undefined, out, (e as NodeJS.ErrnoException).code ?? String(e));
-  }
-}
-
 /** What makes a matrix run fail a build: cells the documentation promises but found lost, and a table that differs from the golden. */
 export function matrixProblems(run: MatrixRun, golden?: string): string[] {
   const lost = run.rows.filter(promisedButLost).map(rowId);
@@ -127,5 +117,6 @@ function haltedBy({ cell, halted }: HaltedCell): StopReason {
 }
 
 function writeCounterexample(result: Extract<CellResult, { verdict: 'lost' }>, out: string): void {
-  writeFileAtomic(counterexampleFile(out, shapeOf(result)), serialize(counterexampleOf(result)));
+  const cx = counterexampleOf(result);
+  writeFileAtomic(counterexampleFile(out, cx.name), serialize(cx));
 }

@@ -6,7 +6,7 @@ import { matrixTable } from '../report/matrix-table.js';
 import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 import { checkCells, MATRIX_DEFAULTS } from './matrix.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../report/package-root.js';
 
 /** The matrix's golden, relative to the package root: the table `daxcheck matrix` prints with its defaults. */
 export const MATRIX_GOLDEN = 'matrix.expected';

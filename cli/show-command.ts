@@ -11,7 +11,7 @@ export function runShow(files: readonly string[], litmus: boolean, reporter: Rep
   return perFile(files, reporter, io, (file, index) => {
     const loaded = loadCounterexample(file);
     const story = storyOf(loaded);
-    const shown = litmus ? { litmus: showLitmus(loaded.cx, loaded.test, story, printLitmus) } : {};
+    const shown = litmus ? { litmus: showLitmus(loaded, story, printLitmus) } : {};
     reporter.write({ kind: 'shown', file, first: index === 0, story, ...shown }, io);
     return 0;
   });

@@ -94,6 +94,7 @@ export const MESSAGES = {
   noSuchExpectation: (text: string) => `the program has no expectation '${text}'`,
   notASite: (text: string) => `'${text}' is not a site (line N, nt N, journal, page I:P, meta I:P or landed I:P)`,
   noSuchCrashPoint: (index: number, points: number) => `crash point ${index} does not exist (the program has ${points})`,
+  noWitness: (text: string) => `no counterexample file for '${text}': an exists that fails has no crash state to show`,
 
   // Why a counterexample no longer reproduces.
   siteNotRecorded: (site: string) => `the crash state does not say how '${site}' was chosen`,

@@ -1,5 +1,5 @@
 import type { CellRow } from '../matrix/row.js';
-import { counterexampleFile } from './counterexample.js';
+import { counterexampleFile, shapeName } from './counterexample.js';
 
 /** A run of the matrix as data: its options, the row of each cell in order, and where counterexamples were written. */
 export interface MatrixRun {
@@ -12,5 +12,5 @@ export interface MatrixRun {
 
 /** The counterexample file of a row of `run`, or undefined unless the cell is `lost`. */
 export function fileOf(run: MatrixRun, row: CellRow): string | undefined {
-  return row.property === null ? undefined : counterexampleFile(run.out, { ...row, property: row.property });
+  return row.property === null ? undefined : counterexampleFile(run.out, shapeName({ ...row, property: row.property }));
 }

@@ -1,5 +1,5 @@
 import type { Litmus } from '../lang/ast.js';
-import type { Counterexample } from './counterexample.js';
+import type { Loaded } from './counterexample-load.js';
 import type { Story } from './story-shape.js';
 
 /**
@@ -44,12 +44,13 @@ function programLines(story: Story): string[] {
 
 /**
  * `daxcheck show FILE --litmus`: the counterexample as a litmus test for a catalogue. It claims
- * the loss is possible: the negation of a violated `forall`, or the condition of a violated
- * `~exists`, as an `exists` with the same scope (Result: Sometimes).
+ * the loss is possible: the negation of the violated `forall`, or the condition of the violated
+ * `~exists`, as an `exists` with the same scope (Result: Sometimes). For a safety property, the
+ * first `forall` or `~exists` of the program stands in.
  */
-export function showLitmus(cx: Counterexample, test: Litmus, story: Story, print: (t: Litmus) => string): string {
-  const violated = test.expectations.find((e) => e.quantifier !== 'exists');
-  if (!violated) return print(test);
+export function showLitmus({ cx, test, violated: id }: Loaded, story: Story, print: (t: Litmus) => string): string {
+  const violated = id === null ? test.expectations.find((e) => e.quantifier !== 'exists') : test.expectations[id];
+  if (!violated || violated.quantifier === 'exists') return print(test);
   const cond = violated.quantifier === 'forall' ? { kind: 'not' as const, inner: violated.cond } : violated.cond;
   const comment = ` Result: Sometimes. ${capitalize(story.why)}.\n   Source: daxcheck counterexample ${cx.name}${cx.fastCheck ? ` (fast-check seed ${cx.fastCheck.seed})` : ''}. `;
   return print({ ...test, name: `cx-${cx.name}`, comment, expectations: [{ quantifier: 'exists', scope: violated.scope, cond }] });

@@ -6,7 +6,8 @@ import { replayCrashState } from '../model/check/replay-state.js';
 import { showObserved } from '../model/check/observe.js';
 import { explain, sourceOps } from '../model/check/explain.js';
 import { printSite } from '../model/core/site.js';
-import { BadCounterexample, type Loaded } from './counterexample-load.js';
+import { BadCounterexample } from './bad-counterexample.js';
+import type { Loaded } from './counterexample-load.js';
 import { printOp } from '../lang/print-op.js';
 import { explainWhy } from './why.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../cli/package-root.js';
+import { packageRoot } from '../report/package-root.js';
 import { collapse, cycles, importGraph } from './import-graph.js';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL } from '../../cli/matrix-journal.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 
 const bin = join(packageRoot(), 'dist', 'cli', 'main.js');
 const matrix = ['matrix', '--num-runs=1', '--out', 'out'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunLimits } from '../../cli/limits.js';
 import { main } from '../../cli/main.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { checkProgress } from '../../cli/progress.js';
 import { runRun } from '../../cli/run.js';
 import { textReporter } from '../../report/text-reporter.js';

@@ -9,7 +9,7 @@ import { rowOf } from '../../matrix/row.js';
 import { allCells, cellId } from '../../matrix/cells.js';
 import type { Bug } from '../../profiles/bugs.js';
 import { matrixTable } from '../../report/matrix-table.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { CORPUS, MATRIX_GOLDEN } from '../../cli/promote-matrix.js';
 import { firstDifference } from '../../report/first-difference.js';
 import { memoryIo } from '../helpers.js';

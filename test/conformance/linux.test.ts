@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { parseLitmus } from '../../lang/parse.js';
 import { modelAtCrash, outcomeText } from './model-at-crash.js';
 import { loadObserved } from './observed.js';

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { goldenPath } from '../../cli/golden.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { argvMutant, type Paths } from '../../properties/fuzz/argv-mutant.js';
 import { problemsOf } from '../../properties/fuzz/outcome.js';
 import { attempt, workspace } from './attempt.js';

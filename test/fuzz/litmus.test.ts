@@ -2,7 +2,7 @@ import { fc } from '@fast-check/vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { litmusMutant } from '../../properties/fuzz/litmus-mutant.js';
 import { runProblems } from '../../properties/fuzz/outcome.js';
 import { tame } from '../../properties/fuzz/tame.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { MESSAGES } from '../../lang/messages.js';
 import { importGraph } from '../import-graph.js';
 

@@ -3,7 +3,7 @@ import { basename, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { litmusFiles } from '../../cli/catalogue.js';
 import { goldenPath } from '../../cli/golden.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { runFile } from '../../cli/run-file.js';
 import { textReport } from '../../report/text.js';
 

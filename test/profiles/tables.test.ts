@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { litmusFiles } from '../../cli/catalogue.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import { checkLitmus, type CheckOptions } from '../../model/check/check.js';
 import { parseLitmus } from '../../lang/parse.js';
 import { textReport } from '../../report/text.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counterexampleOf, serialize } from '../../report/counterexample.js';
 import { renderReport } from '../../report/html/report.js';
 import { main } from '../../cli/main.js';
-import { packageRoot } from '../../cli/package-root.js';
+import { packageRoot } from '../../report/package-root.js';
 import type { Story } from '../../report/story-shape.js';
 import { checkCell } from '../../matrix/cell.js';
 import { modeById } from '../../matrix/modes.js';
