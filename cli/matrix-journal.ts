@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userError } from '../lang/messages.js';
 import { rowId, type CellRow } from '../matrix/row.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../report/write-atomic.js';
 
 /** The journal's name inside the matrix's output folder. */
 export const JOURNAL = 'matrix.journal';

@@ -13,7 +13,7 @@ import { yieldToEvents, type Io } from './io.js';
 import { RunLimits, type StopReason } from './limits.js';
 import { journalledRows, writeJournal } from './matrix-journal.js';
 import { prepareOut } from './out-folder.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../report/write-atomic.js';
 import { readGolden } from './golden.js';
 
 export interface MatrixOptions {

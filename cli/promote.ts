@@ -1,7 +1,7 @@
 import type { Reporter } from '../report/events.js';
 import { textReport } from '../report/text.js';
 import { goldenPath } from './golden.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../report/write-atomic.js';
 import type { Io } from './io.js';
 import { perFile } from './per-file.js';
 import { runFile } from './run-file.js';

@@ -9,7 +9,7 @@ import { prepareOut } from './out-folder.js';
 import { perFile } from './per-file.js';
 import { checkProgress } from './progress.js';
 import { runFile, runStatus } from './run-file.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFileAtomic } from '../report/write-atomic.js';
 
 /**
  * `daxcheck run FILE... [--out DIR]`: a report per file, with progress on stderr for a long one,

@@ -116,6 +116,7 @@ export const MESSAGES = {
   atLeastOne: (option: string, value: string) => `${option} takes a whole number of at least 1, not '${value}'`,
   promoteWhat: () => 'promote needs litmus files or --matrix',
   unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`,
+  recipeRefused: (mode: string, recipe: string, errno: string, reason: string) => `${mode} refuses ${recipe}: ${errno} (${reason})`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -35,7 +35,7 @@ export interface Found {
   /** The violated expectation, or undefined when a safety property was violated. */
   readonly expectation?: Expectation;
   readonly evidence: Evidence;
-  readonly fastCheck: { readonly seed: number; readonly path: string; readonly numRuns: number };
+  readonly fastCheck: { readonly seed: number; readonly path: string; readonly numRuns: number } | null;
   /** Size of the original failing workload and of the minimized program, in operations. */
   readonly operations: { readonly shrunk: number; readonly minimized: number };
 }

@@ -10,7 +10,7 @@ export const jsonReporter: Reporter = {
   },
 };
 
-function objectOf(event: ReportEvent): Record<string, unknown> {
+function objectOf(event: ReportEvent): object {
   switch (event.kind) {
     case 'test':
       return runObject(event.run);
@@ -35,7 +35,7 @@ function objectOf(event: ReportEvent): Record<string, unknown> {
   }
 }
 
-function runObject(run: FileRun): Record<string, unknown> {
+function runObject(run: FileRun): object {
   return run.kind === 'ran' ? jsonReport(run.file, run.test, run.result) : errorObject(run.file, run.error, run.name);
 }
 

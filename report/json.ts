@@ -5,8 +5,47 @@ import { describePoint } from './describe.js';
 import { printExpectation } from '../lang/print.js';
 import { printOp } from '../lang/print-op.js';
 
-/** One test's result as the JSON object of `daxcheck run --json` (DESIGN section 2). */
-export function jsonReport(file: string, test: Litmus, r: TestResult): Record<string, unknown> {
+/** A crash state that decides something: where the crash was, what persisted, what recovery observed. */
+export interface CrashStateReport {
+  /** The crash point's index among the test's crash points, and where it is in the test's lines. */
+  readonly crashPoint: { readonly index: number; readonly description: string };
+  /** What persisted, in words: each choice the observations read. */
+  readonly persisted: readonly string[];
+  /** Each observation's value after recovery, as `show` prints it. */
+  readonly observed: Readonly<Record<string, string>>;
+}
+
+/** One expectation's verdict, with a witness (an `exists` that holds) or a counterexample (any that fails, when there is a crash state to show). */
+export interface ExpectationReport {
+  readonly text: string;
+  readonly holds: boolean;
+  readonly witness?: CrashStateReport;
+  readonly counterexample?: CrashStateReport;
+}
+
+/** One test's result as data: the JSON object `daxcheck run --format json` prints for it (DESIGN section 2). */
+export interface TestReport {
+  readonly name: string;
+  readonly file: string;
+  readonly verdict: TestResult['verdict'];
+  readonly expectations: readonly ExpectationReport[];
+  /** Each `=> ERRNO` or `=> SIGBUS` annotation: whether the operation failed as annotated. */
+  readonly annotations: readonly { readonly line: number | null; readonly operation: string; readonly holds: boolean; readonly actual: string; readonly reason: string | null }[];
+  /** The filesystem's safety properties (tests that use a filesystem only). */
+  readonly safety: readonly { readonly property: string; readonly holds: boolean; readonly expectedToFail: boolean; readonly detail?: string; readonly counterexample?: CrashStateReport }[];
+  /** How often the first expectation's condition held, and the header's `Result:` claim. */
+  readonly observation: TestResult['observation'] | null;
+  /** Each distinct outcome (the observations' values after recovery) and how many crash states showed it. */
+  readonly outcomes: readonly { readonly outcome: string; readonly count: number }[];
+  /** `crashStates` is a decimal string: the count can pass 2^53. */
+  readonly stats: { readonly crashPoints: number; readonly crashStates: string; readonly evaluations: number };
+  /** Where a limit stopped the check, when one did. */
+  readonly stopped: TestResult['stopped'] | null;
+  readonly error: null;
+}
+
+/** One test's result as the JSON object of `daxcheck run --format json` (DESIGN section 2). */
+export function jsonReport(file: string, test: Litmus, r: TestResult): TestReport {
   return {
     name: r.name,
     file,
@@ -32,7 +71,7 @@ export function jsonReport(file: string, test: Litmus, r: TestResult): Record<st
   };
 }
 
-function evidence(test: Litmus, e: Evidence): Record<string, unknown> {
+function evidence(test: Litmus, e: Evidence): CrashStateReport {
   return {
     crashPoint: { index: e.pointIndex, description: describePoint(e.point, test) },
     persisted: e.persisted,
