@@ -108,12 +108,18 @@ export function violationOf(error: unknown): RecipeViolation | undefined {
   return undefined;
 }
 
+/** What a check names, resolved: an unknown platform, mode or property is an InputError listing the choices. */
 function setupOf(check: RecipeCheck): RecipeSetup {
   if (!PLATFORM_NAMES.includes(check.platform)) throw new InputError('recipe check', message('unknownWord', 'platform', String(check.platform), PLATFORM_NAMES));
   const mode = modeOf(check.mode);
-  const properties = check.properties?.map((p) => (typeof p === 'string' ? PROPERTY_SPECS[p] : p)) ?? modeProperties(mode);
-  if (properties.some((p) => p === undefined)) throw new InputError('recipe check', message('unknownWord', 'property', String(check.properties!.find((p) => typeof p === 'string' && !(p in PROPERTY_SPECS))), Object.keys(PROPERTY_SPECS)));
+  const properties = check.properties?.map(propertyOf) ?? modeProperties(mode);
   return { mode, platform: check.platform, recipe: recipeSpec(check.recipe), properties };
+}
+
+function propertyOf(property: Property | PropertySpec): PropertySpec {
+  if (typeof property !== 'string') return property;
+  if (!Object.hasOwn(PROPERTY_SPECS, property)) throw new InputError('recipe check', message('unknownWord', 'property', property, PROPERTIES));
+  return PROPERTY_SPECS[property];
 }
 
 /** The record of a recipe's violation: named like a matrix cell's, `MODE.PLATFORM.RECIPE.PROPERTY`. */
