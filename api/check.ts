@@ -4,6 +4,7 @@ import { checkLitmus } from '../model/check/check.js';
 import type { Budget } from '../model/check/budget.js';
 import type { Counterexample } from '../report/counterexample.js';
 import { jsonReport, type TestReport } from '../report/json.js';
+import { textReport } from '../report/text.js';
 import { litmusCounterexamples } from '../report/litmus-counterexamples.js';
 import { asInput, parseLitmus } from './litmus.js';
 
@@ -22,6 +23,8 @@ export interface CheckOptions {
  * `replay` and `explain` take.
  */
 export interface Report extends TestReport {
+  /** The herd-style text report `daxcheck run` prints. */
+  readonly text: string;
   readonly counterexamples: readonly Counterexample[];
 }
 
@@ -34,7 +37,7 @@ export function check(test: Litmus, options: CheckOptions = {}, file = `${test.n
   return asInput(file, () => {
     const budget: Budget = { ...(options.maxEvaluations === undefined ? {} : { maxEvaluations: options.maxEvaluations }), ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }) };
     const result = checkLitmus(test, { minimal: true, budget, ...(options.progress ? { progress: options.progress } : {}) });
-    return { ...jsonReport(file, test, result), counterexamples: litmusCounterexamples(test, result).found };
+    return { ...jsonReport(file, test, result), text: textReport(test, result), counterexamples: litmusCounterexamples(test, result).found };
   });
 }
 

@@ -14,7 +14,7 @@ export { LitmusBuilder, litmus, type ConfigInput, type FileInput, type ValueInpu
 export { check, checkFile, type CheckOptions, type Report } from './check.js';
 export type { TestReport, ExpectationReport, CrashStateReport } from '../report/json.js';
 
-export { checkRecipe, recipeProperty, recipeHolds, RecipeViolation, violationOf, type RecipeCheck, type RecipeVerdict } from './recipe.js';
+export { checkRecipe, recipeProperty, recipeHolds, RecipeViolation, violationOf, type RecipeCheck, type RecipeTarget, type RecipeVerdict } from './recipe.js';
 export { RECIPES, RECIPE_SPECS, type Recipe, type RecipeSpec, type RecipeStep, type Write } from '../matrix/recipes.js';
 export { PROPERTIES, PROPERTY_SPECS, type Property, type PropertySpec, type PropertyClaim, type WriteFacts } from '../matrix/claims.js';
 export { MODES, type Mode, type Access, type ModeConfig } from '../matrix/modes.js';

@@ -1,5 +1,5 @@
-import type { Litmus } from '../lang/ast.js';
-import { InternalError, UserError } from '../lang/errors.js';
+import type { Litmus, Pos } from '../lang/ast.js';
+import { formatUserError, InternalError, UserError } from '../lang/errors.js';
 import { parseLitmus as parseText } from '../lang/parse.js';
 import { printLitmus as printText } from '../lang/print.js';
 import { readText } from '../lang/read-text.js';
@@ -10,14 +10,18 @@ import { readText } from '../lang/read-text.js';
  * `FILE:LINE:COL: REASON`; the parts are fields too.
  */
 export class InputError extends Error {
+  /** Where in the file the problem is, when known. */
+  readonly line?: number;
+  readonly col?: number;
+
   constructor(
     readonly file: string,
     readonly reason: string,
-    readonly line?: number,
-    readonly col?: number,
+    at?: Pos,
   ) {
-    super(`${file}${line === undefined ? '' : `:${line}:${col}`}: ${reason}`);
+    super(formatUserError(file, new UserError(reason, at)));
     this.name = 'InputError';
+    if (at) Object.assign(this, { line: at.line, col: at.col });
   }
 }
 
@@ -26,7 +30,7 @@ export function asInput<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof UserError && !(e instanceof InternalError)) throw new InputError(file, e.message, e.at?.line, e.at?.col);
+    if (e instanceof UserError && !(e instanceof InternalError)) throw new InputError(file, e.message, e.at);
     throw e;
   }
 }

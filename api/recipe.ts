@@ -11,7 +11,8 @@ import { recipeSpec, type Recipe, type RecipeSpec } from '../matrix/recipes.js';
 import { workloadTest, type Workload } from '../matrix/workload.js';
 import { counterexample, LITMUS_EXPECTATION, shapeName, type Counterexample } from '../report/counterexample.js';
 import { describePoint } from '../report/describe.js';
-import { printExpectation } from '../lang/print.js';
+import { printExpectation, printLitmus } from '../lang/print.js';
+import { parseLitmus } from '../lang/parse.js';
 import type { Found } from '../matrix/cell.js';
 import { InputError } from './litmus.js';
 import { modeOf, workloads } from './arbitraries.js';
@@ -31,6 +32,9 @@ export interface RecipeCheck {
   /** Most writes per workload (default 3). */
   readonly maxWrites?: number;
 }
+
+/** A check without its recipe: the settings several recipes are checked under. */
+export type RecipeTarget = Omit<RecipeCheck, 'recipe'>;
 
 /** A recipe check's verdict: `durable` (every workload kept every property), `lost` with a minimized counterexample, or `n/a` (the mode refuses the recipe). */
 export type RecipeVerdict = { readonly stats: RecipeStats } & (
@@ -78,7 +82,9 @@ export function recipeHolds(check: RecipeCheck): (workload: Workload) => void {
     if (!failed && !unsafe) return;
     const what = failed ? `${claims[failed.id]!.property}: ${printExpectation(failed.expectation)}` : unsafe!.property;
     const evidence = (failed ?? unsafe)!.evidence;
-    throw new RecipeViolation(`${setup.recipe.name} after each write of ${setup.mode.id} on ${setup.platform} breaks ${what}${evidence ? `, crashing ${describePoint(evidence.point, test)}` : ''}`, setup, workload);
+    // A generated test has no source lines: the crash is described in the lines of its printed text, as its record shows it.
+    const where = evidence ? `, crashing ${describePoint(evidence.point, parseLitmus(printLitmus(test)))}` : '';
+    throw new RecipeViolation(`${setup.recipe.name} after each write of ${setup.mode.id} on ${setup.platform} breaks ${what}${where}`, setup, workload);
   };
 }
 

@@ -1,4 +1,4 @@
-import { allOf, never, not, type PropertySpec, type RecipeCheck, type RecipeSpec } from '../../../api/index.js';
+import { allOf, never, not, type PropertySpec, type RecipeSpec, type RecipeTarget } from '../../../api/index.js';
 
 /** pmem_persist on a CPU with CLWB: CLWB every line the write touched, then SFENCE (pmem_drain). */
 export const pmemPersist: RecipeSpec = { name: 'pmem_persist', steps: [{ op: 'clwb' }, { op: 'sfence' }] };
@@ -20,4 +20,4 @@ export const flagLast: PropertySpec = {
 };
 
 /** Where the recipes run: an fsdax file mapped with MAP_SYNC (as pmem_map_file maps it) on an ADR machine. */
-export const onPmem = { mode: 'fsdax-mapsync', platform: 'adr', properties: ['durability', flagLast] } satisfies Omit<RecipeCheck, 'recipe'>;
+export const onPmem: RecipeTarget = { mode: 'fsdax-mapsync', platform: 'adr', properties: ['durability', flagLast] };
