@@ -1,5 +1,5 @@
 import type { Bugs } from '../../profiles/bugs.js';
-import { applyPiece, durableLine, type CpuState, type Pending } from './cpu.js';
+import { applyPiece, copyLine, durableLine, type CpuState, type Pending } from './cpu.js';
 import type { Persistence } from '../core/persistence.js';
 import { HAPPENED, resolve, type Oracle, type Source } from '../core/source.js';
 
@@ -40,8 +40,7 @@ export function cpuSources(ctx: Omit<Ctx, 'initial'>): Source<unknown>[] {
 }
 
 function resolveLine(ctx: Ctx, line: number, cached: readonly Pending[], oracle: Oracle): readonly number[] {
-  const base = durableLine(ctx.cpu, line, ctx.initial);
-  const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
+  const image = copyLine(durableLine(ctx.cpu, line, ctx.initial));
   const landed = ctx.cpu.nt.filter((p) => p.line === line && resolve(oracle, { kind: 'nt', seq: p.seq }, HAPPENED));
   for (const piece of [...cached, ...landed]) applyPiece(image, piece);
   return image.bytes;
