@@ -1,7 +1,7 @@
-/** A trie node: 32 slots, each a child node or, at the bottom level, a value. */
+/** A trie node: 16 slots, each a child node or, at the bottom level, a value. */
 type Node = readonly unknown[];
 
-const BITS = 5;
+const BITS = 4;
 const WIDTH = 1 << BITS;
 const MASK = WIDTH - 1;
 /** Keys are below 2^30, so that shifts stay within 32-bit integers (lines, offsets and inode numbers are far smaller). */
@@ -9,7 +9,7 @@ const KEY_LIMIT = 2 ** 30;
 
 /**
  * A persistent map from small non-negative integers (line numbers, file offsets, inode numbers) to
- * values: a 32-way radix trie with path copying, so an update copies only the nodes on the paths to
+ * values: a 16-way radix trie with path copying, so an update copies only the nodes on the paths to
  * the keys it changes and every earlier map stays as it was. Crash points keep each step's state,
  * so the per-line and per-byte records they share must not be copied whole at every step. It is a
  * class instance, which immer does not draft: a step replaces it rather than editing it.
@@ -32,7 +32,7 @@ export function emptyIntMap<V>(): IntMap<V> {
 class Trie<V> implements IntMap<V> {
   constructor(
     private readonly root: Node | undefined,
-    /** The shift of the root level: the trie holds keys below 2^(shift + 5). */
+    /** The shift of the root level: the trie holds keys below 2^(shift + 4). */
     private readonly shift: number,
   ) {}
 

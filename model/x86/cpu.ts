@@ -37,16 +37,19 @@ export interface PendingFlush {
   readonly upto: number;
 }
 
-/** A line's bytes and, for each byte, the program-order number of the piece that wrote it (-1: initial). */
+/**
+ * A line's bytes and, for each byte, the program-order number of the piece that wrote it (-1:
+ * initial). Typed arrays, because every fence keeps a copy of each line it persists.
+ */
 export interface LineImage {
-  readonly bytes: readonly number[];
-  readonly seqs: readonly number[];
+  readonly bytes: Uint8Array;
+  readonly seqs: Int32Array;
 }
 
 export const EMPTY_CPU: CpuState = { op: -1, seq: 0, cached: [], nt: [], flushes: [], durable: emptyIntMap() };
 
 /** Writes `piece` into `image` unless a later piece already wrote those bytes. */
-export function applyPiece(image: { bytes: number[]; seqs: number[] }, piece: Pending): void {
+export function applyPiece(image: LineImage, piece: Pending): void {
   const start = piece.addr - piece.line * LINE;
   for (let i = 0; i < piece.bytes.length; i++) {
     if (image.seqs[start + i]! < piece.seq) {
@@ -58,7 +61,7 @@ export function applyPiece(image: { bytes: number[]; seqs: number[] }, piece: Pe
 
 /** The guaranteed image of `line`, or its initial contents (`initial`) when no store reached it. */
 export function durableLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): LineImage {
-  return cpu.durable.get(line) ?? { bytes: initial(line), seqs: new Array<number>(LINE).fill(-1) };
+  return cpu.durable.get(line) ?? { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
 }
 
 /** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
@@ -72,7 +75,7 @@ export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly num
 export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): void {
   if (pieces.length === 0) return;
   const done = new Set(pieces.map((p) => p.seq));
-  const images = new Map<number, { bytes: number[]; seqs: number[] }>();
+  const images = new Map<number, LineImage>();
   for (const piece of pieces) {
     let image = images.get(piece.line);
     if (!image) images.set(piece.line, (image = copyLine(durableLine(cpu as CpuState, piece.line, initial))));
@@ -86,13 +89,13 @@ export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], in
 }
 
 /** A mutable copy of a line image, to apply pieces to. */
-export function copyLine(image: LineImage): { bytes: number[]; seqs: number[] } {
-  return { bytes: [...image.bytes], seqs: [...image.seqs] };
+export function copyLine(image: LineImage): LineImage {
+  return { bytes: image.bytes.slice(), seqs: image.seqs.slice() };
 }
 
 /** The bytes the program sees at `addr`: media contents with every store so far applied in program order. */
 export function visibleBytes(cpu: CpuState, initial: (line: number) => readonly number[], addr: number, size: number): number[] {
-  const lines = new Map<number, readonly number[]>();
+  const lines = new Map<number, Uint8Array>();
   const lineBytes = (line: number) => {
     const image = copyLine(durableLine(cpu, line, initial));
     for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
