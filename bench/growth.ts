@@ -5,6 +5,7 @@ import type { Shape } from './programs.js';
 /** What one child process measured (see growth-child.ts). */
 interface Sample {
   readonly ops: number;
+  /** CPU milliseconds of the check. */
   readonly ms: number;
   readonly maxRssKiB: number;
 }
@@ -28,11 +29,11 @@ function measure(shape: Shape, n: number): Sample | string {
 
 /**
  * Cost growth in program length (issue 12): each shape checked at each length in a process of its
- * own, printing time and peak memory per operation (peak resident memory past that of a
+ * own, printing CPU time and peak memory per operation (peak resident memory past that of a
  * `BASELINE_OPS`-operation run) and both as ratios to the shortest length, side by side.
  */
 export function growthBench(quick: boolean): void {
-  console.log('cost growth: each length in a child process; memory is peak RSS past a 10-operation run');
+  console.log('cost growth: each length in a child process; time is CPU time, memory is peak RSS past a 10-operation run');
   for (const [shape, lengths] of Object.entries(LENGTHS[quick ? 'quick' : 'full']) as [Shape, readonly number[]][]) {
     const base = measure(shape, BASELINE_OPS);
     const baseKiB = typeof base === 'string' ? 0 : base.maxRssKiB;
@@ -46,7 +47,7 @@ export function growthBench(quick: boolean): void {
       }
       const per = { us: (s.ms * 1000) / s.ops, kib: Math.max(0, s.maxRssKiB - baseKiB) / s.ops };
       first ??= per;
-      console.log(`    N=${n}: ${(s.ms / 1000).toFixed(2)} s, peak ${(s.maxRssKiB / 1024).toFixed(0)} MiB; ` +
+      console.log(`    N=${n}: ${(s.ms / 1000).toFixed(2)} CPU s, peak ${(s.maxRssKiB / 1024).toFixed(0)} MiB; ` +
         `${per.us.toFixed(1)} us/op (${(per.us / first.us).toFixed(2)}x), ${per.kib.toFixed(2)} KiB/op (${(per.kib / first.kib).toFixed(2)}x)`);
     }
   }

@@ -9,7 +9,7 @@ describe('npm run bench --quick', () => {
     expect(out).toMatch(/^ {2}eadr: crash states \d+; lazy .* ratio/m);
     for (const shape of ['cpu-few-lines', 'cpu-many-lines', 'fs-write-fsync']) {
       const section = out.slice(out.indexOf(`  ${shape} (baseline`));
-      expect(section).toMatch(/^ {4}N=\d+: [\d.]+ s, peak \d+ MiB; [\d.]+ us\/op \([\d.]+x\), [\d.]+ KiB\/op/m);
+      expect(section).toMatch(/^ {4}N=\d+: [\d.]+ CPU s, peak \d+ MiB; [\d.]+ us\/op \([\d.]+x\), [\d.]+ KiB\/op/m);
     }
     expect(out).not.toContain('failed');
   }, 120_000);
