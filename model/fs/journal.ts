@@ -8,7 +8,7 @@ import type { FsState } from './state.js';
  * filesystem, as jbd2 and the XFS log have.
  */
 export function journal(fs: Draft<FsState>, op: number, meta: Meta, touched: readonly number[], datasync: readonly number[] = touched): void {
-  fs.handles.push(castDraft({ op, touched: [...touched], datasync: [...datasync], meta }));
+  fs.handles = castDraft(fs.handles.append({ op, touched: [...touched], datasync: [...datasync], meta }));
 }
 
 /** Commits every handle so far (jbd2 commits the whole running transaction, so fsync(a) commits b's changes too). */

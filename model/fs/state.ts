@@ -1,4 +1,6 @@
 import type { Meta } from './meta.js';
+import type { AppendLog } from '../core/append-log.js';
+import type { IntMap } from '../core/int-map.js';
 
 /**
  * One journal handle (DESIGN 1.2): the metadata changes of one syscall, applied atomically. The
@@ -69,7 +71,8 @@ export type PinnedPage =
 export interface FsState {
   /** Metadata durable before any handle of the journal (the last checkpoint). */
   readonly base: Meta;
-  readonly handles: readonly Handle[];
+  /** The handles since the checkpoint, in order (an append-only log that the crash points share). */
+  readonly handles: AppendLog<Handle>;
   /** Handles committed for certain (by fsync, sync, a MAP_SYNC fault ...); more may have committed on their own. */
   readonly committed: number;
   /** In-memory size of page-cache files whose size grew past what is recorded (ino to size). */
@@ -81,7 +84,7 @@ export interface FsState {
   /** File pages whose write fault has happened (writable in the page tables) since they were last cleaned, keyed `ino:page`. */
   readonly writable: Readonly<Record<string, true>>;
   /** Every byte value ever written at each offset of each inode (ino to offset to values), for the no-stale-data property. */
-  readonly history: Readonly<Record<number, Readonly<Record<number, readonly number[]>>>>;
+  readonly history: IntMap<IntMap<readonly number[]>>;
   readonly pins: Readonly<Record<string, Pin>>;
   readonly deferred: Readonly<Record<string, readonly DeferredTruncate[]>>;
   /** Private copies of pages of MAP_PRIVATE mappings, keyed by the mapping's start address and page. */
@@ -90,12 +93,12 @@ export interface FsState {
 
 /** The metadata the running kernel sees. */
 export function liveMeta(fs: FsState): Meta {
-  return fs.handles.length === 0 ? fs.base : fs.handles[fs.handles.length - 1]!.meta;
+  return fs.handles.length === 0 ? fs.base : fs.handles.at(fs.handles.length - 1)!.meta;
 }
 
 /** The metadata on media after committing the first `k` handles. */
 export function metaAt(fs: FsState, k: number): Meta {
-  return k === 0 ? fs.base : fs.handles[k - 1]!.meta;
+  return k === 0 ? fs.base : fs.handles.at(k - 1)!.meta;
 }
 
 /** The key of a file page in the per-page tables. */

@@ -1,7 +1,8 @@
-import { produce, type Draft } from 'immer';
+import { castDraft, produce, type Draft } from 'immer';
+import { emptyIntMap } from '../core/int-map.js';
 import type { Machine } from './machine.js';
 import type { Inode, Meta } from '../fs/meta.js';
-import { liveMeta } from '../fs/state.js';
+import { liveMeta, type FsState } from '../fs/state.js';
 
 /** The live metadata with `recipe` applied to inode `ino` (a new object; the old one is kept by its handle). */
 export function editInode(state: Machine, ino: number, recipe: (inode: Draft<Inode>) => void): Meta {
@@ -15,11 +16,12 @@ export function editMeta(state: Machine, recipe: (meta: Draft<Meta>) => void): M
 
 /** Records that `bytes` were written at `off` of inode `ino`, for the no-stale-data property. */
 export function remember(draft: Draft<Machine>, ino: number, off: number, bytes: readonly number[]): void {
-  const history = (draft.fs.history[ino] ??= {});
-  bytes.forEach((b, i) => {
-    const seen = (history[off + i] ??= []);
-    if (!seen.includes(b)) seen.push(b);
+  const history = draft.fs.history as FsState['history'];
+  const file = (history.get(ino) ?? emptyIntMap()).update(off, off + bytes.length, (at, seen = []) => {
+    const b = bytes[at - off]!;
+    return seen.includes(b) ? seen : [...seen, b];
   });
+  draft.fs.history = castDraft(history.set(ino, file));
 }
 
 /** Whether any VMA or pin still refers to inode `ino` (an unlinked file stays allocated until then). */

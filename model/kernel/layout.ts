@@ -1,4 +1,6 @@
 import { EMPTY_CPU } from '../x86/cpu.js';
+import { appendLog } from '../core/append-log.js';
+import { emptyIntMap } from '../core/int-map.js';
 import { PAGE, LINE, valueBytes } from '../core/geometry.js';
 import type { FileKind, FsProfile } from '../../profiles/filesystems.js';
 import { EMPTY_META, type Extent, type Inode, type Meta } from '../fs/meta.js';
@@ -45,7 +47,7 @@ export function layOut(test: Litmus, profile: FsProfile): { machine: Machine; la
     if (addr < fsBase) return ZERO_LINE;
     return content.get(line - fsBase / LINE) ?? STALE_LINE;
   };
-  const fs: FsState = { base: meta, handles: [], committed: 0, isize: {}, pages: {}, daxDirty: {}, writable: {}, history, pins: {}, deferred: {}, privatePages: {} };
+  const fs: FsState = { base: meta, handles: appendLog(), committed: 0, isize: {}, pages: {}, daxDirty: {}, writable: {}, history, pins: {}, deferred: {}, privatePages: {} };
   const machine: Machine = { devices, vmas: [], pointers: {}, registers: {}, cpu: EMPTY_CPU, fs, nextAddress: FIRST_ADDRESS };
   return { machine, layout: { fsBase, blocks, initial } };
 }
@@ -71,7 +73,7 @@ function device(decl: DeviceDecl, base: number): Device {
 function declareFiles(files: readonly FileDecl[], profile: FsProfile) {
   let meta: Meta = EMPTY_META;
   const content = new Map<number, number[]>();
-  const history: Record<number, Record<number, number[]>> = {};
+  let history: FsState['history'] = emptyIntMap();
   let next = 0;
   for (const decl of files) {
     const ino = meta.nextIno;
@@ -82,7 +84,7 @@ function declareFiles(files: readonly FileDecl[], profile: FsProfile) {
       for (let b = 0; b * PAGE < decl.size; b++) extents[b] = { block: next++, state };
     }
     if (state === 'written') writeContent(content, extents, bytes, decl.size);
-    history[ino] = Object.fromEntries(bytes.map((v, off) => [off, [v]]));
+    history = history.set(ino, emptyIntMap<readonly number[]>().update(0, bytes.length, (off) => [bytes[off]!]));
     const inode: Inode = { ino, kind: fileKind(decl, profile), size: decl.size, extents, static: false, cow: {} };
     meta = { names: { ...meta.names, [decl.name]: ino }, inodes: { ...meta.inodes, [ino]: inode }, nextIno: ino + 1 };
   }

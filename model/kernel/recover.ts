@@ -186,8 +186,8 @@ function firstWritebackCommitted(open: () => boolean, earliest: number, latest: 
  */
 function checkStale(state: Machine, world: World, inode: Inode, name: string, off: number, bytes: readonly number[], out: string[]): void {
   if (inode.kind === 'pagecache' && world.options.data === 'writeback') return;
-  const history = state.fs.history[inode.ino] ?? {};
+  const history = state.fs.history.get(inode.ino);
   bytes.forEach((b, i) => {
-    if (b !== 0 && !(history[off + i] ?? []).includes(b)) out.push(`${name}[${off + i}] shows 0x${b.toString(16)}, never written there`);
+    if (b !== 0 && !(history?.get(off + i) ?? []).includes(b)) out.push(`${name}[${off + i}] shows 0x${b.toString(16)}, never written there`);
   });
 }

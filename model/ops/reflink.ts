@@ -1,4 +1,6 @@
+import { castDraft } from 'immer';
 import type { Machine } from '../kernel/machine.js';
+import { emptyIntMap } from '../core/int-map.js';
 import type { World } from '../core/world.js';
 import { editMeta } from '../kernel/edit.js';
 import { journal } from '../fs/journal.js';
@@ -37,10 +39,10 @@ export function runReflink(state: Machine, op: OpOf<'reflink'>, world: World, in
     m.names[op.dst] = ino;
   });
   const clone = meta.names[op.dst]!;
-  const history = JSON.parse(JSON.stringify(steps.current.fs.history[src.ino] ?? {})) as Record<number, number[]>;
+  const { history } = steps.current.fs;
   return steps
     .step((d) => {
-      d.fs.history[clone] = history;
+      d.fs.history = castDraft(history.set(clone, history.get(src.ino) ?? emptyIntMap()));
       journal(d.fs, index, meta, [src.ino, clone]);
       commitIfSynchronous(d, world);
     })

@@ -1,5 +1,6 @@
 import { castDraft, type Draft } from 'immer';
 import { LINE, lineOf, splitPieces, type Piece } from '../core/geometry.js';
+import { emptyIntMap, type IntMap } from '../core/int-map.js';
 
 /**
  * The CPU half of persistence (DESIGN 1.1), for one thread: which stores have reached the media for
@@ -18,8 +19,8 @@ export interface CpuState {
   readonly nt: readonly Pending[];
   /** Flushes (clflushopt, clwb, and the eviction a non-temporal store causes) waiting for a fence. */
   readonly flushes: readonly PendingFlush[];
-  /** Guaranteed media contents of every line a store has reached, keyed by line number. */
-  readonly durable: Readonly<Record<number, LineImage>>;
+  /** Guaranteed media contents of every line a store has reached, keyed by line number (persistent: a fence copies only the lines it changes). */
+  readonly durable: IntMap<LineImage>;
 }
 
 /** A store piece in flight, tagged with its program-order number and the operation that made it. */
@@ -36,28 +37,31 @@ export interface PendingFlush {
   readonly upto: number;
 }
 
-/** A line's bytes and, for each byte, the program-order number of the piece that wrote it (-1: initial). */
+/**
+ * A line's bytes and, for each byte, the program-order number of the piece that wrote it (-1:
+ * initial). Typed arrays, because every fence keeps a copy of each line it persists.
+ */
 export interface LineImage {
-  readonly bytes: readonly number[];
-  readonly seqs: readonly number[];
+  readonly bytes: Uint8Array;
+  readonly seqs: Int32Array;
 }
 
-export const EMPTY_CPU: CpuState = { op: -1, seq: 0, cached: [], nt: [], flushes: [], durable: {} };
+export const EMPTY_CPU: CpuState = { op: -1, seq: 0, cached: [], nt: [], flushes: [], durable: emptyIntMap() };
 
 /** Writes `piece` into `image` unless a later piece already wrote those bytes. */
-export function applyPiece(image: { bytes: number[]; seqs: number[] }, piece: Pending): void {
+export function applyPiece(image: LineImage, piece: Pending): void {
   const start = piece.addr - piece.line * LINE;
-  piece.bytes.forEach((byte, i) => {
+  for (let i = 0; i < piece.bytes.length; i++) {
     if (image.seqs[start + i]! < piece.seq) {
-      image.bytes[start + i] = byte;
+      image.bytes[start + i] = piece.bytes[i]!;
       image.seqs[start + i] = piece.seq;
     }
-  });
+  }
 }
 
 /** The guaranteed image of `line`, or its initial contents (`initial`) when no store reached it. */
 export function durableLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): LineImage {
-  return cpu.durable[line] ?? { bytes: initial(line), seqs: new Array<number>(LINE).fill(-1) };
+  return cpu.durable.get(line) ?? { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
 }
 
 /** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
@@ -71,24 +75,29 @@ export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly num
 export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): void {
   if (pieces.length === 0) return;
   const done = new Set(pieces.map((p) => p.seq));
+  const images = new Map<number, LineImage>();
   for (const piece of pieces) {
-    const image = (cpu.durable[piece.line] ??= structuredCloneLine(durableLine(cpu, piece.line, initial)));
+    let image = images.get(piece.line);
+    if (!image) images.set(piece.line, (image = copyLine(durableLine(cpu as CpuState, piece.line, initial))));
     applyPiece(image, piece);
   }
+  let durable = cpu.durable as IntMap<LineImage>;
+  for (const [line, image] of images) durable = durable.set(line, image);
+  cpu.durable = castDraft(durable);
   cpu.cached = cpu.cached.filter((p) => !done.has(p.seq));
   cpu.nt = cpu.nt.filter((p) => !done.has(p.seq));
 }
 
-function structuredCloneLine(image: LineImage): { bytes: number[]; seqs: number[] } {
-  return { bytes: [...image.bytes], seqs: [...image.seqs] };
+/** A mutable copy of a line image, to apply pieces to. */
+export function copyLine(image: LineImage): LineImage {
+  return { bytes: image.bytes.slice(), seqs: image.seqs.slice() };
 }
 
 /** The bytes the program sees at `addr`: media contents with every store so far applied in program order. */
 export function visibleBytes(cpu: CpuState, initial: (line: number) => readonly number[], addr: number, size: number): number[] {
-  const lines = new Map<number, readonly number[]>();
+  const lines = new Map<number, Uint8Array>();
   const lineBytes = (line: number) => {
-    const base = durableLine(cpu, line, initial);
-    const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
+    const image = copyLine(durableLine(cpu, line, initial));
     for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
     return image.bytes;
   };

@@ -1,11 +1,11 @@
 import type { Bugs } from '../../profiles/bugs.js';
-import { applyPiece, durableLine, type CpuState, type Pending } from './cpu.js';
+import { applyPiece, copyLine, durableLine, type CpuState, type Pending } from './cpu.js';
 import type { Persistence } from '../core/persistence.js';
 import { HAPPENED, resolve, type Oracle, type Source } from '../core/source.js';
 
 /** The persisted bytes of lines after a crash, chosen on demand. */
 export interface MediaView {
-  readLine(line: number): readonly number[];
+  readLine(line: number): ArrayLike<number>;
 }
 
 interface Ctx {
@@ -20,7 +20,7 @@ interface Ctx {
  * chosen only when an observation reads that line, through an `Oracle` that the explorer drives.
  */
 export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
-  const cache = new Map<number, readonly number[]>();
+  const cache = new Map<number, ArrayLike<number>>();
   const cached = cachedReader(cachedSources(ctx), oracle);
   return {
     readLine(line) {
@@ -39,9 +39,8 @@ export function cpuSources(ctx: Omit<Ctx, 'initial'>): Source<unknown>[] {
   return [...new Set(cachedSources(ctx).values()), ...ctx.cpu.nt.map(() => HAPPENED)];
 }
 
-function resolveLine(ctx: Ctx, line: number, cached: readonly Pending[], oracle: Oracle): readonly number[] {
-  const base = durableLine(ctx.cpu, line, ctx.initial);
-  const image = { bytes: [...base.bytes], seqs: [...base.seqs] };
+function resolveLine(ctx: Ctx, line: number, cached: readonly Pending[], oracle: Oracle): ArrayLike<number> {
+  const image = copyLine(durableLine(ctx.cpu, line, ctx.initial));
   const landed = ctx.cpu.nt.filter((p) => p.line === line && resolve(oracle, { kind: 'nt', seq: p.seq }, HAPPENED));
   for (const piece of [...cached, ...landed]) applyPiece(image, piece);
   return image.bytes;

@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run bench --quick', () => {
+  it('prints the machine and every section, with a measurement for each shape and length', () => {
+    const out = execFileSync(process.execPath, ['dist/bench/explore.js', '--quick'], { encoding: 'utf8' });
+    expect(out).toMatch(/^machine: .* node v\d+.*\(quick\)$/m);
+    expect(out).toMatch(/^ {2}adr: crash states \d+; lazy .* ratio/m);
+    expect(out).toMatch(/^ {2}eadr: crash states \d+; lazy .* ratio/m);
+    for (const shape of ['cpu-few-lines', 'cpu-many-lines', 'fs-write-fsync']) {
+      const section = out.slice(out.indexOf(`  ${shape} (baseline`));
+      expect(section).toMatch(/^ {4}N=\d+: [\d.]+ CPU s, peak \d+ MiB; [\d.]+ us\/op \([\d.]+x\), [\d.]+ KiB\/op/m);
+    }
+    expect(out).not.toContain('failed');
+  }, 120_000);
+});

@@ -1,0 +1,27 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { emptyIntMap, type IntMap } from '../../../model/core/int-map.js';
+
+/** Range updates over keys from small to far past one trie node, so the root grows. */
+const updates = fc.array(fc.tuple(fc.nat({ max: 70_000 }), fc.nat({ max: 40 }), fc.nat({ max: 255 })), { maxLength: 30 });
+
+describe('IntMap', () => {
+  test.prop([updates])('agrees with a Map after range updates, and every earlier version is unchanged', (steps) => {
+    const model = new Map<number, number>();
+    const versions: [IntMap<number>, Map<number, number>][] = [];
+    let map = emptyIntMap<number>();
+    for (const [lo, len, value] of steps) {
+      versions.push([map, new Map(model)]);
+      map = map.update(lo, lo + len, (key, old) => (old ?? 0) + value + key);
+      for (let k = lo; k < lo + len; k++) model.set(k, (model.get(k) ?? 0) + value + k);
+    }
+    versions.push([map, model]);
+    for (const [version, expected] of versions) {
+      for (const [lo, len] of steps) for (let k = lo - 1; k <= lo + len; k++) expect(version.get(k)).toBe(expected.get(k));
+    }
+  });
+
+  test.prop([fc.integer({ min: 2 ** 30, max: 2 ** 40 })])('refuses keys past its limit', (key) => {
+    expect(() => emptyIntMap<number>().set(key, 1)).toThrow(RangeError);
+  });
+});
