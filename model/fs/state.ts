@@ -1,3 +1,4 @@
+import { current, isDraft } from 'immer';
 import type { Meta } from './meta.js';
 import type { AppendLog } from '../core/append-log.js';
 import type { IntMap } from '../core/int-map.js';
@@ -93,12 +94,17 @@ export interface FsState {
 
 /** The metadata the running kernel sees. */
 export function liveMeta(fs: FsState): Meta {
-  return fs.handles.length === 0 ? fs.base : fs.handles.at(fs.handles.length - 1)!.meta;
+  return metaAt(fs, fs.handles.length);
 }
 
-/** The metadata on media after committing the first `k` handles. */
+/**
+ * The metadata on media after committing the first `k` handles. Read through a step's draft, the
+ * base is a draft too; a handle built from it is kept in the append-only log, which immer does not
+ * finalize, so it must hold the base itself and not a proxy revoked when the step ends.
+ */
 export function metaAt(fs: FsState, k: number): Meta {
-  return k === 0 ? fs.base : fs.handles.at(k - 1)!.meta;
+  if (k > 0) return fs.handles.at(k - 1)!.meta;
+  return isDraft(fs.base) ? current(fs.base) : fs.base;
 }
 
 /** The key of a file page in the per-page tables. */
