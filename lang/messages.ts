@@ -104,6 +104,23 @@ export const MESSAGES = {
   outsideScope: () => 'the crash point is outside the expectation scope',
   noLongerViolates: (text: string) => `the crash state no longer violates '${text}'`,
 
+  // pmemcheck store logs (daxcheck trace).
+  logRecord: (log: string, record: number, detail: string) => `${log}:${record}: ${detail}`,
+  logUnreadable: (log: string, why: string) => `${log}: ${why}`,
+  unknownRecord: (text: string) => `unknown record '${text.length > 60 ? `${text.slice(0, 60)}...` : text}' (expected START, STOP, STORE, FLUSH, FENCE, DEEP_SYNC, REGISTER_FILE or a marker NAME.BEGIN / NAME.END)`,
+  recordFields: (kind: string, form: string, found: number) => `${kind} takes the form ${form}, found ${plural(found, 'field')} after '${kind}'`,
+  recordHex: (what: string, text: string) => `malformed ${what} '${text}' (expected a hex number 0x...)`,
+  recordHexLarge: (what: string, text: string) => `${what} '${text}' is too large (at most 2^53-1)`,
+  storeSize: (text: string, word: number) => `store size '${text}' is not 1..${word} bytes (pmemcheck logs at most a machine word)`,
+  storeValueWidth: (text: string, size: number) => `value '${text}' does not fit in the store's ${plural(size, 'byte')}`,
+  registerNoPath: () => 'REGISTER_FILE has an empty path',
+  logNoStart: (text: string) => `the log must begin with START, found '${text.length > 60 ? `${text.slice(0, 60)}...` : text}'`,
+  startTwice: () => 'a second START (one log is one run)',
+  recordAfterStop: () => 'a record after STOP',
+  logNoStop: () => 'the log ends without STOP (was it cut short?)',
+  markerNotOpen: (name: string) => `marker '${name}.END' closes nothing (no '${name}.BEGIN' is open)`,
+  markersCross: (name: string, open: string) => `marker '${name}.END' crosses '${open}', which is still open (markers nest, as pmreorder requires)`,
+
   // The command line.
   wholeNumber: (option: string, value: string) => `${option} takes a whole number, not '${value}'`,
   noSuchFolder: (dir: string) => `${dir}: no such folder`,
