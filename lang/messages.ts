@@ -121,6 +121,16 @@ export const MESSAGES = {
   markerNotOpen: (name: string) => `marker '${name}.END' closes nothing (no '${name}.BEGIN' is open)`,
   markersCross: (name: string, open: string) => `marker '${name}.END' crosses '${open}', which is still open (markers nest, as pmreorder requires)`,
 
+  traceTime: (seconds: string) => `daxcheck trace: ${seconds} s`,
+  traceImage: (file: string, why: string) => `the pre-run image ${file} cannot be read (${why}); give it with --image FILE`,
+  traceCheckerOption: () => 'trace needs one checker: --checker "CMD ARGS" or --check-module FILE',
+  checkerOneFile: (files: number) => `--checker takes a log that registers one file (this one registers ${files}); use --check-module`,
+  checkerCannotRun: (command: string, detail: string) => `the checker '${command}' cannot run: ${detail}`,
+  checkModuleLoad: (file: string, why: string) => `${file}: cannot load the check module: ${why}`,
+  checkModuleExport: (file: string) => `${file}: the check module must export a function, as its default export or as 'check'`,
+  checkModuleAnswer: (answer: string) => `the check module returned ${answer}; it must return true (consistent), false or a reason (inconsistent)`,
+  checkModuleRead: (file: number, offset: number, length: number, size: number) => `the check module read ${length} bytes at ${offset} of file ${file}, past its ${size} bytes`,
+
   // The command line.
   wholeNumber: (option: string, value: string) => `${option} takes a whole number, not '${value}'`,
   noSuchFolder: (dir: string) => `${dir}: no such folder`,
