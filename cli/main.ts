@@ -20,6 +20,8 @@ import { packageRoot, packageVersion } from '../report/package-root.js';
 import { runPromote } from './promote.js';
 import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
 import { runRun } from './run.js';
+import { runTrace, type TraceOptions } from './trace-command.js';
+import { PLATFORM_NAMES } from '../profiles/platforms.js';
 import { message, userError } from '../lang/messages.js';
 
 /** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
@@ -45,6 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   };
   litmusCommands(program, io, done);
   counterexampleCommands(program, io, done);
+  traceCommand(program, io, done);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
@@ -106,6 +109,23 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
     .requiredOption('--html <out>', 'the HTML file to write')
     .action((files: string[], opts: FormatOptions & { html: string }) => done(opts, (reporter) => runHtmlReport(files, opts.html, reporter, io)));
+}
+
+/** `trace`: a real program's pmemcheck store log, checked by the user's checker. */
+function traceCommand(program: Command, io: Io, done: Done): void {
+  program
+    .command('trace')
+    .description("check every crash state of a pmemcheck store log (valgrind --tool=pmemcheck --log-stores=yes) with the user's checker")
+    .argument('<log>', 'the pmemcheck store log')
+    .option('--image <file>', "the pre-run image of the next registered file (default: the registered path; .gz is gunzipped); repeat for several files", (v: string, all: string[]) => [...all, v], [])
+    .addOption(new Option('--platform <name>', 'persistence domain').choices(PLATFORM_NAMES).default('adr'))
+    .option('--checker <command>', 'a checker program, as pmreorder runs one: the image path appended, exit 0 = consistent')
+    .option('--check-module <file>', 'a JavaScript module exporting check(image) => true | false | reason, given a lazy read(offset, length)')
+    .addOption(new Option('--crash-at <where>', 'crash points: before every fence, at every marker and at the end; or before every store too').choices(['fences', 'stores']).default('fences'))
+    .option('--max-images <n>', 'crash states per crash point before the bounded search (docs/trace.md)', atLeastOne('--max-images'), 10000)
+    .option('--bound <k>', 'in the bounded search, lines that may differ from none or all persisted', atLeastOne('--bound'), 1)
+    .option('--parallel <n>', 'checker processes at once (default: the number of CPUs)', atLeastOne('--parallel'))
+    .action((log: string, opts: TraceOptions) => done({ format: 'text' }, () => runTrace(log, opts, io)));
 }
 
 /** Promotes the litmus `files`, and the matrix when asked; at least one of them. */

@@ -104,6 +104,33 @@ export const MESSAGES = {
   outsideScope: () => 'the crash point is outside the expectation scope',
   noLongerViolates: (text: string) => `the crash state no longer violates '${text}'`,
 
+  // pmemcheck store logs (daxcheck trace).
+  logRecord: (log: string, record: number, detail: string) => `${log}:${record}: ${detail}`,
+  logUnreadable: (log: string, why: string) => `${log}: ${why}`,
+  unknownRecord: (text: string) => `unknown record '${text.length > 60 ? `${text.slice(0, 60)}...` : text}' (expected START, STOP, STORE, FLUSH, FENCE, DEEP_SYNC, REGISTER_FILE or a marker NAME.BEGIN / NAME.END)`,
+  recordFields: (kind: string, form: string, found: number) => `${kind} takes the form ${form}, found ${plural(found, 'field')} after '${kind}'`,
+  recordHex: (what: string, text: string) => `malformed ${what} '${text}' (expected a hex number 0x...)`,
+  recordHexLarge: (what: string, text: string) => `${what} '${text}' is too large (at most 2^53-1)`,
+  storeSize: (text: string, word: number) => `store size '${text}' is not 1..${word} bytes (pmemcheck logs at most a machine word)`,
+  storeValueWidth: (text: string, size: number) => `value '${text}' does not fit in the store's ${plural(size, 'byte')}`,
+  registerNoPath: () => 'REGISTER_FILE has an empty path',
+  logNoStart: (text: string) => `the log must begin with START, found '${text.length > 60 ? `${text.slice(0, 60)}...` : text}'`,
+  startTwice: () => 'a second START (one log is one run)',
+  recordAfterStop: () => 'a record after STOP',
+  logNoStop: () => 'the log ends without STOP (was it cut short?)',
+  markerNotOpen: (name: string) => `marker '${name}.END' closes nothing (no '${name}.BEGIN' is open)`,
+  markersCross: (name: string, open: string) => `marker '${name}.END' crosses '${open}', which is still open (markers nest, as pmreorder requires)`,
+
+  traceTime: (seconds: string) => `daxcheck trace: ${seconds} s`,
+  traceImage: (file: string, why: string) => `the pre-run image ${file} cannot be read (${why}); give it with --image FILE`,
+  traceCheckerOption: () => 'trace needs one checker: --checker "CMD ARGS" or --check-module FILE',
+  checkerOneFile: (files: number) => `--checker takes a log that registers one file (this one registers ${files}); use --check-module`,
+  checkerCannotRun: (command: string, detail: string) => `the checker '${command}' cannot run: ${detail}`,
+  checkModuleLoad: (file: string, why: string) => `${file}: cannot load the check module: ${why}`,
+  checkModuleExport: (file: string) => `${file}: the check module must export a function, as its default export or as 'check'`,
+  checkModuleAnswer: (answer: string) => `the check module returned ${answer}; it must return true (consistent), false or a reason (inconsistent)`,
+  checkModuleRead: (file: number, offset: number, length: number, size: number) => `the check module read ${length} bytes at ${offset} of file ${file}, past its ${size} bytes`,
+
   // The command line.
   wholeNumber: (option: string, value: string) => `${option} takes a whole number, not '${value}'`,
   noSuchFolder: (dir: string) => `${dir}: no such folder`,

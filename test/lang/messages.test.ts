@@ -6,7 +6,7 @@ import { MESSAGES } from '../../lang/messages.js';
 import { importGraph } from '../import-graph.js';
 
 const root = packageRoot();
-const sources = [...importGraph(root, ['lang', 'profiles', 'model', 'properties', 'matrix', 'report', 'api', 'cli']).keys()].filter((f) => f !== 'lang/messages.ts');
+const sources = [...importGraph(root, ['lang', 'profiles', 'model', 'trace', 'properties', 'matrix', 'report', 'api', 'cli']).keys()].filter((f) => f !== 'lang/messages.ts');
 const texts = new Map(sources.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
 
 /** Errors built from wording written in place, rather than taken from the catalogue (a counterexample's field name is not wording). */

@@ -1,0 +1,107 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { message, userError } from '../messages.js';
+import { UserError } from '../errors.js';
+import { parseRecord, RecordProblem, type ParsedRecord } from './parse-record.js';
+import type { TraceRecord } from './records.js';
+
+const CHUNK = 1 << 16;
+
+/**
+ * The records of the pmemcheck store log `log`, read in chunks as they are consumed, so a log of
+ * any length is read in constant memory. A malformed record, an unknown one, crossed markers or a
+ * log that does not run from START to STOP is a user error `LOG:RECORD: message`.
+ */
+export function* readLog(log: string): Generator<TraceRecord> {
+  yield* recordsOf(chunksOf(log), log);
+}
+
+/** The records of a log given as text chunks (`log` names it in errors). */
+export function* recordsOf(chunks: Iterable<string>, log: string): Generator<TraceRecord> {
+  const sequence = new Sequence(log);
+  for (const [text, index] of recordTexts(chunks)) yield sequence.next(text, index);
+  sequence.end();
+}
+
+/** Each record's text with its number: records are separated by `|`; lines start with valgrind's `==PID== `. */
+function* recordTexts(chunks: Iterable<string>): Generator<[string, number]> {
+  let rest = '';
+  let index = 0;
+  for (const chunk of chunks) {
+    const parts = (rest + chunk).split(/[|\n]/);
+    rest = parts.pop()!;
+    for (const part of parts) if (part.trim() !== '') yield [clean(part), ++index];
+  }
+  if (rest.trim() !== '') yield [clean(rest), ++index];
+}
+
+function clean(text: string): string {
+  return text.trim().replace(/^==\d+==\s+/, '');
+}
+
+/** What the reader checks across records: START first, STOP last, markers nested. */
+class Sequence {
+  private started = false;
+  private stopped = false;
+  private last = 0;
+  private readonly open: string[] = [];
+  constructor(private readonly log: string) {}
+
+  next(text: string, index: number): TraceRecord {
+    this.last = index;
+    const record = this.parse(text, index);
+    if (this.stopped) throw this.error(index, message('recordAfterStop'));
+    if (!this.started && record.kind !== 'start') throw this.error(index, message('logNoStart', text));
+    if (this.started && record.kind === 'start') throw this.error(index, message('startTwice'));
+    this.started = true;
+    this.stopped = record.kind === 'stop';
+    return record.kind === 'marker' ? { ...record, open: this.nest(record.name, record.edge, index) } : record;
+  }
+
+  end(): void {
+    if (!this.stopped) throw this.error(this.last, message('logNoStop'));
+  }
+
+  private parse(text: string, index: number): ParsedRecord {
+    try {
+      return parseRecord(text, index);
+    } catch (e) {
+      if (e instanceof RecordProblem) throw this.error(index, e.message);
+      throw e;
+    }
+  }
+
+  /** pmreorder's rule (operationfactory.py check_pair_consistency): an END closes the innermost open marker. */
+  private nest(name: string, edge: 'begin' | 'end', index: number): readonly string[] {
+    if (edge === 'begin') this.open.push(name);
+    else if (this.open.length === 0) throw this.error(index, message('markerNotOpen', name));
+    else if (this.open.at(-1) !== name) throw this.error(index, message('markersCross', name, this.open.at(-1)!));
+    else this.open.pop();
+    return [...this.open];
+  }
+
+  private error(index: number, detail: string): UserError {
+    return userError('logRecord', undefined, this.log, index, detail);
+  }
+}
+
+function* chunksOf(file: string): Generator<string> {
+  const fd = openLog(file);
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(CHUNK);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield decoder.write(buffer.subarray(0, n));
+    yield decoder.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openLog(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw userError('logUnreadable', undefined, file, code === 'ENOENT' ? message('noSuchFile') : message('cannotRead', code));
+  }
+}

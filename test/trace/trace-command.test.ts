@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.js';
+import { memoryIo } from '../helpers.js';
+
+const F = join(import.meta.dirname, 'fixtures');
+const bin = mkdtempSync(join(tmpdir(), 'daxcheck-trace-test-'));
+
+beforeAll(() => {
+  execFileSync('gcc', ['-O2', '-I', join(F, 'stub'), '-o', join(bin, 'flag_check'), join(F, 'checkers/flag_check.c')]);
+  execFileSync('gcc', ['-O2', '-o', join(bin, 'true_check'), join(F, 'checkers/true_check.c')]);
+});
+
+async function trace(name: string, ...args: string[]) {
+  const io = memoryIo();
+  const image = join(F, 'images', `${name.replace('.dedup', '')}.pre${name.startsWith('hashmap') ? '.gz' : ''}`);
+  const status = await main(['trace', join(F, 'logs', `${name}.log`), '--image', image, ...args], io);
+  const count = (word: string) => Number(new RegExp(`${word} (\\d+)`).exec(io.stdout.join('\n'))?.[1]);
+  return { status, out: io.stdout.join('\n'), err: io.stderr.join('\n'), distinct: count('distinct (?:images|views of the lines read)'), calls: count('checker calls') };
+}
+
+const FLAG = { flag_good: 0, flag_bad_order: 1, flag_unflushed: 1, nt_good: 0, nt_nodrain: 0 } as const;
+const dataLength = (name: string) => (name.startsWith('nt') ? 128 : 32);
+
+describe('daxcheck trace on the provided logs', () => {
+  it.each(Object.entries(FLAG))('%s with the checker program: exit %i, one call per distinct image', async (name, expected) => {
+    const run = await trace(name, '--checker', `${join(bin, 'flag_check')} ${dataLength(name)}`);
+    expect(run.status, run.out + run.err).toBe(expected);
+    expect(run.calls).toBe(run.distinct);
+  });
+
+  it.each(Object.entries(FLAG))('%s with the in-process check module: exit %i', async (name, expected) => {
+    const module = join(F, dataLength(name) === 128 ? 'flag_check_128.mjs' : 'flag_check.mjs');
+    expect((await trace(name, '--check-module', module)).status).toBe(expected);
+  });
+
+  it('finds the flag that only eviction persists, naming its line of source and how it got there', async () => {
+    const { out } = await trace('flag_unflushed', '--checker', `${join(bin, 'flag_check')} 32`);
+    expect(out).toContain('main (flag_unflushed.c:11) by eviction');
+    expect(out).toMatch(/not persisted \(4\):\n(.*main \(flag_unflushed\.c:10\)\n?){4}/);
+  });
+
+  it('on eADR the unflushed flag cannot persist before the data: the store buffer drains in order', async () => {
+    expect((await trace('flag_unflushed', '--platform', 'eadr', '--check-module', join(F, 'flag_check.mjs'))).status).toBe(0);
+  });
+
+  it('an in-process checker is asked only about the lines it reads', async () => {
+    const program = await trace('nt_good', '--checker', `${join(bin, 'flag_check')} 128`);
+    const module = await trace('nt_good', '--check-module', join(F, 'flag_check_128.mjs'));
+    expect(module.calls).toBeLessThan(program.calls / 10);
+  });
+
+  it('runs the checker program once per distinct image, whatever the crash states (counted by the checker itself)', async () => {
+    const counter = join(bin, 'counted.sh');
+    const tally = join(bin, 'tally');
+    writeFileSync(tally, '');
+    writeFileSync(counter, `#!/bin/sh\necho x >> ${tally}\nexit 0\n`, { mode: 0o755 });
+    const run = await trace('hashmap_tx_insert', '--checker', counter);
+    const ran = readFileSync(tally, 'utf8').split('\n').filter(Boolean).length;
+    expect(run.status).toBe(0);
+    expect(ran).toBe(run.distinct);
+    expect(run.distinct).toBeLessThan(Number(/crash states (\d+)/.exec(run.out)![1]));
+  }, 60_000);
+
+  it('covers simple_copy within the budget and says which crash points were bounded', async () => {
+    const run = await trace('simple_copy', '--checker', join(bin, 'true_check'));
+    expect(run.status).toBe(0);
+    expect(run.out).toMatch(/\d+ exhaustive, [1-9]\d* bounded, 0 truncated/);
+    expect(run.out).toMatch(/bounded at records \d+/);
+  }, 60_000);
+
+  it('hands PMREORDER_MARKERS to the checker', async () => {
+    const checker = join(bin, 'markers.sh');
+    writeFileSync(checker, '#!/bin/sh\ncase "$PMREORDER_MARKERS" in *pmem_memcpy_persist*) echo "markers $PMREORDER_MARKERS" >&2; exit 1;; esac\nexit 0\n', { mode: 0o755 });
+    const run = await trace('flag_good', '--checker', checker);
+    expect(run.status).toBe(1);
+    expect(run.out).toContain('the checker said: markers pmem_memcpy_persist');
+  });
+
+  it.each([
+    ['a malformed record', ['START|STORE;0x1|STOP'], /bad\.log:2: STORE takes the form/],
+    ['no checker', [], /trace needs one checker/],
+    ['a missing image', ['START|REGISTER_FILE;/nonexistent/pool;0x1000;0x1000;0x0|STOP'], /the pre-run image \/nonexistent\/pool cannot be read \(ENOENT\)/],
+  ])('exits 2 on %s, in one line', async (_, [text], message) => {
+    const log = join(bin, 'bad.log');
+    writeFileSync(log, text ?? 'START|STOP');
+    const io = memoryIo();
+    const args = text === undefined ? [] : ['--checker', join(bin, 'true_check')];
+    expect(await main(['trace', log, ...args], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(message);
+  });
+
+  it('a checker that cannot run is bad input, not a verdict', async () => {
+    const run = await trace('flag_good', '--checker', join(bin, 'no-such-checker'));
+    expect(run.status).toBe(2);
+    expect(run.err).toContain('cannot run');
+  });
+});

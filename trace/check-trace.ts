@@ -1,0 +1,73 @@
+import type { TraceRecord } from '../lang/trace/records.js';
+import { countStates } from '../model/core/source.js';
+import { cpuSources } from '../model/x86/crash.js';
+import type { PersistContext } from '../model/x86/persist.js';
+import { crashStates, type Coverage, type StateBudget } from './crash-states.js';
+import type { Judge, Verdict } from './judge.js';
+import type { Layout } from './layout.js';
+import { TraceMachine, type CrashAt, type CrashPoint } from './machine.js';
+import { persistedCount, snapshotOf, type PointSnapshot, type Witness } from './witness.js';
+
+/** What `checkTrace` found. */
+export interface TraceResult {
+  readonly records: number;
+  readonly stores: number;
+  /** Stores outside every registered file (to memory the model does not persist). */
+  readonly storesOutside: number;
+  readonly crashPoints: number;
+  /** The crash points explored, by coverage, as record numbers. */
+  readonly coverage: Readonly<Record<Coverage, readonly number[]>>;
+  /** Crash states evaluated. */
+  readonly states: number;
+  /** Whether the checker was in-process, reading lines lazily: then `distinct` counts distinct views of what it read. */
+  readonly lazy: boolean;
+  /** Distinct images (or, for an in-process checker, distinct views of what it read). */
+  readonly distinct: number;
+  readonly checkerCalls: number;
+  /** The distinct images the checker found inconsistent, each with the crash state that persisted least. */
+  readonly inconsistent: readonly { readonly verdict: Verdict; readonly witness: Witness }[];
+}
+
+/**
+ * Runs the log's records through the x86 model and judges the crash states at every crash point:
+ * each distinct image once, its verdict kept with the crash state that persisted the fewest stores
+ * in flight (the minimized counterexample).
+ */
+export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistContext, judge: Judge, layout: Layout, options: { crashAt: CrashAt; budget: StateBudget }): Promise<TraceResult> {
+  const witnesses = new Map<string, Witness>();
+  const verdicts = new Map<string, Verdict>();
+  const failures: unknown[] = [];
+  const answers: Promise<void>[] = [];
+  const coverage: Record<Coverage, number[]> = { exhaustive: [], bounded: [], truncated: [] };
+  let states = 0;
+  const onCrash = (point: CrashPoint) => {
+    const count = countStates(cpuSources({ cpu: point.cpu, persistence: ctx.persistence, bugs: ctx.bugs }));
+    const found = crashStates((oracle) => judge.evaluate(point, oracle), count, judge.lazy, options.budget);
+    coverage[found.coverage].push(point.record);
+    states += found.leaves.length;
+    let snapshot: PointSnapshot | undefined;
+    for (const { result, choices } of found.leaves) {
+      const persisted = persistedCount(choices);
+      const known = witnesses.get(result.key);
+      if (!known) answers.push(result.verdict.then((v) => void verdicts.set(result.key, v), (e: unknown) => void failures.push(e)));
+      if (!known || persisted < known.persisted) witnesses.set(result.key, { point: (snapshot ??= snapshotOf(point)), choices, persisted });
+    }
+  };
+  const machine = new TraceMachine(layout, ctx, options.crashAt, onCrash);
+  let count = 0;
+  let stores = 0;
+  try {
+    for (const record of records) {
+      count++;
+      if (record.kind === 'store') stores++;
+      machine.apply(record);
+    }
+    await Promise.all(answers);
+    if (failures.length > 0) throw failures[0];
+  } finally {
+    judge.close();
+  }
+  const inconsistent = [...verdicts].filter(([, v]) => !v.consistent).map(([key, verdict]) => ({ verdict, witness: witnesses.get(key)! }));
+  inconsistent.sort((a, b) => a.witness.persisted - b.witness.persisted || a.witness.point.record - b.witness.point.record);
+  return { records: count, stores, storesOutside: machine.counts.storesOutside, crashPoints: machine.counts.points, coverage, states, lazy: judge.lazy, distinct: witnesses.size, checkerCalls: judge.calls, inconsistent };
+}

@@ -1,0 +1,68 @@
+import type { RegisterFile } from '../lang/trace/records.js';
+import { LINE } from '../model/core/geometry.js';
+
+/**
+ * Where each registered file lives on the model's media: file k's byte `o` is media address
+ * `k * FILE_SPAN + o`, so a file of up to 1 TiB never meets the next one.
+ */
+export const FILE_SPAN = 2 ** 40;
+
+/** A file the log registered, with its contents before the run. */
+export interface TraceFile {
+  readonly path: string;
+  /** Its media base address. */
+  readonly base: number;
+  /** The pre-run contents: bytes past its end read as zeros. */
+  readonly image: Uint8Array;
+  /** Bytes mapped: the end of the furthest registration. */
+  size: number;
+}
+
+interface Mapping {
+  readonly addr: number;
+  readonly size: number;
+  /** Media address of the mapping's first byte. */
+  readonly media: number;
+}
+
+/**
+ * The registered files and their mappings: virtual addresses of the log to media addresses. The
+ * same file may be mapped twice (libpmemobj maps its header page apart), so both alias its lines;
+ * a registration repeated exactly (libpmemobj 1.12.1 registers a pool four times) adds nothing.
+ */
+export class Layout {
+  readonly files: TraceFile[] = [];
+  private readonly mappings: Mapping[] = [];
+
+  /** `imageOf(path, k)` gives the pre-run contents of the k-th distinct file registered. */
+  constructor(private readonly imageOf: (path: string, index: number) => Uint8Array) {}
+
+  /** Adds a registration. */
+  register(r: RegisterFile): void {
+    const file = this.fileOf(r.path);
+    file.size = Math.max(file.size, r.offset + r.size);
+    const mapping = { addr: r.addr, size: r.size, media: file.base + r.offset };
+    if (!this.mappings.some((m) => m.addr === mapping.addr && m.size === mapping.size && m.media === mapping.media)) this.mappings.unshift(mapping);
+  }
+
+  /** The media address of virtual address `addr`, or undefined outside every mapping (the latest mapping wins). */
+  media(addr: number): number | undefined {
+    const m = this.mappings.find((m) => addr >= m.addr && addr < m.addr + m.size);
+    return m && m.media + (addr - m.addr);
+  }
+
+  /** The pre-run contents of media line `line`. */
+  initial(line: number): number[] {
+    const file = this.files[Math.floor((line * LINE) / FILE_SPAN)];
+    const at = line * LINE - (file?.base ?? 0);
+    return Array.from({ length: LINE }, (_, i) => file?.image[at + i] ?? 0);
+  }
+
+  private fileOf(path: string): TraceFile {
+    const known = this.files.find((f) => f.path === path);
+    if (known) return known;
+    const file = { path, base: this.files.length * FILE_SPAN, image: this.imageOf(path, this.files.length), size: 0 };
+    this.files.push(file);
+    return file;
+  }
+}
