@@ -8,7 +8,7 @@ import type { CrashPoint } from './machine.js';
 
 /** The lines of a crash image that differ from the pre-run images, by media line, and a digest of them. */
 export interface ImageDelta {
-  readonly lines: ReadonlyMap<number, readonly number[]>;
+  readonly lines: ReadonlyMap<number, ArrayLike<number>>;
   readonly digest: string;
 }
 
@@ -20,9 +20,8 @@ export function crashLines(point: CrashPoint, ctx: PersistContext, oracle: Oracl
 /** The whole crash image: every line a store reached, chosen line by line (what an external checker reads). */
 export function wholeImage(point: CrashPoint, ctx: PersistContext, oracle: Oracle): ImageDelta {
   const view = crashLines(point, ctx, oracle);
-  const touched = new Set([...Object.keys(point.cpu.durable).map(Number), ...point.cpu.cached.map((p) => p.line)]);
-  const lines = new Map<number, readonly number[]>();
-  for (const line of [...touched].sort((a, b) => a - b)) {
+  const lines = new Map<number, ArrayLike<number>>();
+  for (const line of [...point.lines].sort((a, b) => a - b)) {
     const bytes = view.readLine(line);
     if (!sameBytes(bytes, ctx.initial(line))) lines.set(line, bytes);
   }
@@ -30,7 +29,7 @@ export function wholeImage(point: CrashPoint, ctx: PersistContext, oracle: Oracl
 }
 
 /** A digest of lines (in the order given) and their bytes. */
-export function digestOf(lines: ReadonlyMap<number, readonly number[]>): string {
+export function digestOf(lines: ReadonlyMap<number, ArrayLike<number>>): string {
   const hash = createHash('sha256');
   for (const [line, bytes] of lines) hash.update(`${line}:`).update(Uint8Array.from(bytes));
   return hash.digest('hex');
@@ -43,11 +42,12 @@ export function fileImage(layout: Layout, file: number, delta: ImageDelta): Uint
   bytes.set(image);
   for (const [line, data] of delta.lines) {
     const at = line * LINE - base;
-    if (at >= 0 && at < FILE_SPAN) bytes.set(data.slice(0, Math.max(0, bytes.length - at)), at);
+    if (at >= 0 && at < FILE_SPAN) bytes.set(Array.from(data).slice(0, Math.max(0, bytes.length - at)), at);
   }
   return bytes;
 }
 
-function sameBytes(a: readonly number[], b: readonly number[]): boolean {
-  return a.every((x, i) => x === b[i]);
+function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
 }

@@ -16,6 +16,8 @@ export interface CrashPoint {
   /** The markers open, outermost first. */
   readonly markers: readonly string[];
   readonly cpu: CpuState;
+  /** Every media line a store has reached so far, in flight or durable. */
+  readonly lines: ReadonlySet<number>;
   /** The store records of the pieces in flight, by their record number (a piece's `op`). */
   readonly stores: ReadonlyMap<number, StoreRecord>;
 }
@@ -28,7 +30,8 @@ export interface CrashPoint {
  * since a flush or fence only makes more of them certain.
  */
 export class TraceMachine {
-  private readonly cpu: Draft<CpuState> = { ...EMPTY_CPU, cached: [], nt: [], flushes: [], durable: {} };
+  private readonly cpu: Draft<CpuState> = { ...EMPTY_CPU, cached: [], nt: [], flushes: [] };
+  private readonly lines = new Set<number>();
   private readonly stores = new Map<number, StoreRecord>();
   private markers: readonly string[] = [];
   /** Whether a store or a registration added crash states since the last crash point explored. */
@@ -78,6 +81,7 @@ export class TraceMachine {
     this.cpu.op = record.index;
     this.stores.set(record.index, record);
     store(this.cpu, media, record.bytes);
+    for (let line = Math.floor(media / LINE); line <= Math.floor((media + record.bytes.length - 1) / LINE); line++) this.lines.add(line);
     this.stored = true;
   }
 
@@ -96,7 +100,7 @@ export class TraceMachine {
     this.stored = false;
     this.counts.explored++;
     this.forgetDurableStores();
-    this.onCrash({ record, at, markers: this.markers, cpu: this.cpu, stores: this.stores });
+    this.onCrash({ record, at, markers: this.markers, cpu: this.cpu, lines: this.lines, stores: this.stores });
   }
 
   /** Keeps the store records of pieces still in flight only, so memory follows them, not the log. */

@@ -30,7 +30,7 @@ export function moduleJudge(check: CheckFunction, layout: Layout, ctx: PersistCo
     },
     evaluate(point, oracle) {
       const view = crashLines(point, ctx, oracle);
-      const read = new Map<number, readonly number[]>();
+      const read = new Map<number, ArrayLike<number>>();
       const readLine = (line: number) => (read.get(line) ?? read.set(line, view.readLine(line)).get(line))!;
       const image: CrashImage = { files: layout.files.map((f) => ({ path: f.path, size: f.size })), markers: point.markers, read: (offset, length, file = 0) => readBytes(layout, readLine, file, offset, length) };
       calls++;
@@ -48,7 +48,7 @@ function verdictOf(answer: unknown): Verdict {
   throw userError('checkModuleAnswer', undefined, String(answer));
 }
 
-function readBytes(layout: Layout, readLine: (line: number) => readonly number[], file: number, offset: number, length: number): Uint8Array {
+function readBytes(layout: Layout, readLine: (line: number) => ArrayLike<number>, file: number, offset: number, length: number): Uint8Array {
   const f = layout.files[file];
   if (!f || offset < 0 || length < 0 || offset + length > f.size) throw userError('checkModuleRead', undefined, file, offset, length, f?.size ?? 0);
   const out = new Uint8Array(length);
