@@ -1,4 +1,5 @@
 import type { Reporter } from './events.js';
+import { lineReporter } from './line-reporter.js';
 import { casesOf, type TestCase } from './test-cases.js';
 import { textReporter } from './text-reporter.js';
 
@@ -18,7 +19,7 @@ export function annotation(c: TestCase): string | undefined {
 }
 
 /** The text report, with a GitHub Actions annotation for each case that did not pass, so a failure shows on the line that failed. */
-export const githubReporter: Reporter = {
+export const githubReporter: Reporter = lineReporter({
   write(event, sink) {
     textReporter.write(event, sink);
     for (const c of casesOf(event)) {
@@ -26,4 +27,4 @@ export const githubReporter: Reporter = {
       if (line) sink.out(line);
     }
   },
-};
+});
