@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('Crash-consistency model checker for persistent memory and Linux DAX')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--debug', 'show the stack trace of an internal error')
-    .addHelpText('after', EXIT_HELP)
+    .addHelpText('after', `${PARALLEL_HELP}\n${EXIT_HELP}`)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
@@ -56,6 +56,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   return status;
 }
+
+/** What `--help` says about running on several cores and machines. */
+const PARALLEL_HELP = `
+Cores and machines:
+  matrix, catalogue and run check on a worker thread per core (--workers N;
+  --workers 1 checks in-process); the output is the same for every N.
+  matrix --shard i/n and catalogue --shard i/n check every n-th cell or test
+  from the i-th, one share per machine; merge DIR... combines the shards'
+  matrix --out folders into the whole run's folder and table, byte for byte.`;
 
 /** Runs a command's work with the reporter its options ask for, and records its exit status. */
 type Done = (opts: FormatOptions, run: (reporter: Reporter) => number | Promise<number>) => Promise<void>;

@@ -5,7 +5,7 @@ import type { Counterexample } from './counterexample.js';
 import type { MatrixRun } from './matrix-run.js';
 import type { Replayed } from './replay.js';
 import type { Story } from './story-shape.js';
-import type { TestCase } from './test-cases.js';
+import type { TestCase } from './test-case.js';
 
 /** A litmus file that ran (its test and result) or could not run (its one-line error, and the test's name if it parsed). */
 export type FileRun =

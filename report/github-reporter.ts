@@ -1,6 +1,7 @@
 import type { Reporter } from './events.js';
 import { lineReporter } from './line-reporter.js';
-import { casesOf, type TestCase } from './test-cases.js';
+import type { TestCase } from './test-case.js';
+import { casesOf } from './test-cases.js';
 import { textReporter } from './text-reporter.js';
 
 /** A workflow command's value, escaped as GitHub Actions requires (%, CR and LF; and , : in properties). */

@@ -1,6 +1,7 @@
 import { escapeHtml } from './escape.js';
 import type { Piece, Reporter, ReportEvent } from './events.js';
-import { casesOf, type TestCase } from './test-cases.js';
+import type { TestCase } from './test-case.js';
+import { casesOf } from './test-cases.js';
 
 /** Text safe in XML 1.0: escaped, without the control characters XML cannot hold. */
 function xml(text: string): string {
