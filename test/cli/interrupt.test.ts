@@ -43,7 +43,7 @@ describe('a matrix run stopped by signals and resumed', () => {
     expect(reference.status).toBe(0);
 
     const parts = folder('parts');
-    const first = await interrupt(parts, 'SIGINT', 10, ...matrix);
+    const first = await interrupt(parts, 'SIGINT', 10, ...matrix, '--workers=2');
     expect(first.status).toBe(130);
     expect(first.stdout).toMatch(/\nstopped by SIGINT: (\d+) of 160 cells done, \d+ not; continue with: daxcheck matrix --resume --seed=1 --num-runs=1 --out out\n$/);
     // Stopped on worker threads first (the default), then in-process: the journal is the same either way.
