@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CheckOptions } from '../model/check/check.js';
-import type { CatalogueStatus, FileRun, Reporter } from '../report/events.js';
-import { textReport } from '../report/text.js';
+import type { CatalogueStatus, Reporter } from '../report/events.js';
+import type { Format } from '../report/reporters.js';
 import { userError } from '../lang/messages.js';
-import { goldenPath, readGolden } from './golden.js';
-import { yieldToEvents, type Io } from './io.js';
+import type { Io } from './io.js';
 import { RunLimits } from './limits.js';
-import { runFile } from './run-file.js';
+import { inOrder } from './pool.js';
+import { shardOf, type Shard } from './shard.js';
 
 /**
  * Every `.litmus` file under `dir`, sorted so that runs are deterministic. Symbolic links are followed,
@@ -50,34 +49,25 @@ function catalogueFiles(dir: string): string[] {
   return files;
 }
 
-/** A catalogue test's status: its own verdict first, then its report against the golden. */
-export function statusOf(run: FileRun): CatalogueStatus {
-  if (run.kind === 'error') return 'ERROR';
-  if (run.result.verdict !== 'pass') return 'FAIL';
-  const golden = goldenPath(run.file);
-  if (!existsSync(golden)) return 'NO-GOLDEN';
-  return readGolden(golden) === textReport(run.test, run.result) ? 'ok' : 'DIFF';
+/** How the catalogue is run: which share of its tests, on how many worker threads, in which format. */
+export interface CatalogueOptions {
+  readonly shard?: Shard;
+  readonly workers?: number;
+  readonly format?: Format;
 }
 
 /** `daxcheck catalogue [DIR]`: a line per test and the totals; exit 0 only when every test is ok. */
-export async function runCatalogue(dir: string, reporter: Reporter, io: Io, limits = new RunLimits(), options: CheckOptions = {}): Promise<number> {
-  const files = catalogueFiles(dir);
+export async function runCatalogue(dir: string, reporter: Reporter, io: Io, limits = new RunLimits(), { shard, workers = 1, format = 'text' }: CatalogueOptions = {}): Promise<number> {
+  const files = shardOf(catalogueFiles(dir), shard);
   const counts = new Map<CatalogueStatus, number>();
-  for (const [i, file] of files.entries()) {
-    const stopped = limits.stopReason(io);
-    if (stopped) {
-      io.progress('');
-      reporter.write({ kind: 'stopped', by: stopped.by, done: i, total: files.length, unit: 'tests' }, io);
-      return stopped.status;
-    }
-    io.progress(`[${i + 1}/${files.length}] ${relative(dir, file)}`);
-    const run = runFile(file, options);
-    const status = statusOf(run);
-    counts.set(status, (counts.get(status) ?? 0) + 1);
-    reporter.write({ kind: 'catalogue-entry', name: relative(dir, file), status, run }, io);
-    await yieldToEvents();
-  }
+  const units = files.map((file) => ({ kind: 'catalogue' as const, file, name: relative(dir, file) }));
+  const before = (i: number) => io.progress(`[${i + 1}/${files.length}] ${units[i]!.name}`);
+  const { done, stopped } = await inOrder(units, { reporter, io, limits }, { workers, format, before }, (status) => void counts.set(status, (counts.get(status) ?? 0) + 1));
   io.progress('');
+  if (stopped) {
+    reporter.write({ kind: 'stopped', by: stopped.by, done, total: files.length, unit: 'tests' }, io);
+    return stopped.status;
+  }
   reporter.write({ kind: 'catalogue-summary', total: files.length, counts }, io);
   return (counts.get('ok') ?? 0) === files.length ? 0 : 1;
 }

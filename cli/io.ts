@@ -24,7 +24,8 @@ export function stoppedStatus(signal: StopSignal): number {
 
 /**
  * The process's own streams; progress is drawn only when stderr is a terminal. The first SIGINT or
- * SIGTERM asks the run to stop after the unit it is in (and print what it has); a second stops at once.
+ * SIGTERM asks the run to stop (after the unit it is in, or at once on worker threads) and print
+ * what it has; a second stops at once.
  */
 export function processIo(): Io {
   const tty = process.stderr.isTTY === true;
@@ -38,7 +39,7 @@ export function processIo(): Io {
     process.on(signal, () => {
       if (stop) process.exit(stoppedStatus(signal));
       stop = signal;
-      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}daxcheck: ${signal}: stopping after the current unit of work (again to stop at once)\n`);
+      process.stderr.write(`${tty ? '\r\x1b[2K' : ''}daxcheck: ${signal}: stopping with what is done (again to stop at once)\n`);
     });
   }
   return {

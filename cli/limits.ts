@@ -19,16 +19,32 @@ export interface StopReason {
   readonly status: number;
 }
 
+/** Limits as data a worker thread rebuilds them from: the options, and the deadline on the clock every thread shares. */
+export interface SharedLimits {
+  readonly options: LimitOptions;
+  readonly deadline?: number;
+}
+
+/** Milliseconds since the epoch, monotonic within a thread and the same in every thread (each thread's `performance.now()` starts apart). */
+const sharedClock = () => performance.timeOrigin + performance.now();
+
 /** The limits of one command, with its deadline counted from when the command started. */
 export class RunLimits {
-  private readonly deadline?: number;
-
   constructor(
     private readonly options: LimitOptions = {},
-    /** Milliseconds on a monotonic clock; tests pass their own. */
-    private readonly clock: () => number = () => performance.now(),
-  ) {
-    if (options.timeout !== undefined) this.deadline = clock() + options.timeout * 1000;
+    /** Milliseconds; tests pass their own. */
+    private readonly clock: () => number = sharedClock,
+    private readonly deadline = options.timeout === undefined ? undefined : clock() + options.timeout * 1000,
+  ) {}
+
+  /** The same limits in a worker thread. */
+  static of({ options, deadline }: SharedLimits): RunLimits {
+    return new RunLimits(options, sharedClock, deadline);
+  }
+
+  /** These limits as data for a worker thread. */
+  shared(): SharedLimits {
+    return { options: this.options, ...(this.deadline === undefined ? {} : { deadline: this.deadline }) };
   }
 
   /** What each check may do; a check the deadline overtakes stops with a partial result. */

@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { setAutoFreeze } from 'immer';
 import { realpathSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
@@ -22,6 +23,8 @@ import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
 import { runRun } from './run.js';
 import { runTrace, type TraceOptions } from './trace-command.js';
 import { PLATFORM_NAMES } from '../profiles/platforms.js';
+import { runMerge, type MergeOptions } from './merge.js';
+import { shardOption, type Shard } from './shard.js';
 import { message, userError } from '../lang/messages.js';
 
 /** Runs the `daxcheck` command line with `argv` (without node and script) and returns the exit status. */
@@ -33,7 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('Crash-consistency model checker for persistent memory and Linux DAX')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--debug', 'show the stack trace of an internal error')
-    .addHelpText('after', EXIT_HELP)
+    .addHelpText('after', `${PARALLEL_HELP}\n${EXIT_HELP}`)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
@@ -57,6 +60,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return status;
 }
 
+/** What `--help` says about running on several cores and machines. */
+const PARALLEL_HELP = `
+Cores and machines:
+  matrix, catalogue and run check on a worker thread per core (--workers N;
+  --workers 1 checks in-process); the output is the same for every N.
+  matrix --shard i/n and catalogue --shard i/n check every n-th cell or test
+  from the i-th, one share per machine; merge DIR... combines the shards'
+  matrix --out folders into the whole run's folder and table, byte for byte.`;
+
 /** Runs a command's work with the reporter its options ask for, and records its exit status. */
 type Done = (opts: FormatOptions, run: (reporter: Reporter) => number | Promise<number>) => Promise<void>;
 
@@ -73,34 +85,64 @@ function withFormat(command: Command): Command {
     .option('--json', 'the same as --format json');
 }
 
+/** The format the options ask for. */
+function formatOf(opts: FormatOptions): Format {
+  return opts.json ? 'json' : opts.format;
+}
+
 /** A fresh reporter of the format the options ask for. */
 function reporterOf(opts: FormatOptions): Reporter {
-  return REPORTERS[opts.json ? 'json' : opts.format]();
+  return REPORTERS[formatOf(opts)]();
+}
+
+/** `--workers N`: how many worker threads check the units of a long command. */
+interface WorkerOptions {
+  readonly workers?: number;
+}
+
+/** Adds `--workers` to a command; without it, a worker per core. */
+function withWorkers(command: Command): Command {
+  return command.option('--workers <n>', 'worker threads that check in parallel (default: one per core; 1 checks in-process)', atLeastOne('--workers'));
+}
+
+/** The worker threads the options ask for, and the format they render in. */
+function poolOf(opts: FormatOptions & WorkerOptions): { workers: number; format: Format } {
+  return { workers: opts.workers ?? availableParallelism(), format: formatOf(opts) };
 }
 
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
-  withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files')))
+  withWorkers(withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files'))))
     .option('--out <dir>', 'write a counterexample file into this folder for each failing expectation and safety property')
-    .action((files: string[], opts: FormatOptions & LimitOptions & { out?: string }) => done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts), opts.out)));
-  withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files'))
+    .action((files: string[], opts: FormatOptions & LimitOptions & WorkerOptions & { out?: string }) =>
+      done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts), { ...poolOf(opts), ...(opts.out === undefined ? {} : { out: opts.out }) })),
+    );
+  withWorkers(withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files')))
     .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
-    .action((files: string[], opts: FormatOptions & { matrix?: boolean }) => done(opts, (reporter) => promote(files, opts.matrix === true, reporter, io)));
-  withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`))
+    .action((files: string[], opts: FormatOptions & WorkerOptions & { matrix?: boolean }) => done(opts, (reporter) => promote(files, opts.matrix === true, poolOf(opts).workers, reporter, io)));
+  withWorkers(withFormat(program.command('catalogue').description('run every litmus test under DIR against its golden report').argument('[dir]', 'folder of litmus tests', `${packageRoot()}/litmus`)))
     .option('--timeout <seconds>', 'stop after this many seconds, with the tests done so far (exit 2)', atLeastOne('--timeout'))
-    .action((dir: string, opts: FormatOptions & LimitOptions) => done(opts, (reporter) => runCatalogue(dir, reporter, io, new RunLimits(opts))));
+    .addOption(shardFlag('tests'))
+    .action((dir: string, opts: FormatOptions & LimitOptions & WorkerOptions & { shard?: Shard }) =>
+      done(opts, (reporter) => runCatalogue(dir, reporter, io, new RunLimits(opts), { ...poolOf(opts), ...(opts.shard ? { shard: opts.shard } : {}) })),
+    );
 }
 
 /** `matrix`, `replay`, `show` and `report`: generated workloads and the counterexamples they find. */
 function counterexampleCommands(program: Command, io: Io, done: Done): void {
-  withLimits(withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)')))
+  withWorkers(withLimits(withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)'))))
     .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), MATRIX_DEFAULTS.seed)
     .option('--num-runs <n>', 'workloads per cell (at least 1)', atLeastOne('--num-runs'), MATRIX_DEFAULTS.numRuns)
     .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
     .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
     .option('--resume', 'continue the run journalled in --out (same --seed and --num-runs), without checking its finished cells again')
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
-    .action((opts: FormatOptions & MatrixOptions & LimitOptions) => done(opts, (reporter) => runMatrix(opts, reporter, io, new RunLimits(opts))));
+    .addOption(shardFlag('cells'))
+    .action((opts: FormatOptions & MatrixOptions & LimitOptions) => done(opts, (reporter) => runMatrix({ ...opts, ...poolOf(opts) }, reporter, io, new RunLimits(opts))));
+  withFormat(program.command('merge').description("combine the --out folders of a matrix run's shards into the whole run's folder and table").argument('<dirs...>', 'the --out folder of each shard'))
+    .option('--out <dir>', "where the whole run's journal and counterexample files go", MATRIX_DEFAULTS.out)
+    .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
+    .action((dirs: string[], opts: FormatOptions & MergeOptions) => done(opts, (reporter) => runMerge(dirs, opts, reporter, io)));
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
     .action((files: string[], opts: FormatOptions) => done(opts, (reporter) => runReplay(files, reporter, io)));
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
@@ -128,11 +170,16 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .action((log: string, opts: TraceOptions) => done({ format: 'text' }, () => runTrace(log, opts, io)));
 }
 
-/** Promotes the litmus `files`, and the matrix when asked; at least one of them. */
-async function promote(files: readonly string[], matrix: boolean, reporter: Reporter, io: Io): Promise<number> {
+/** `--shard i/n`: this machine's share of the cells or tests. */
+function shardFlag(units: string): Option {
+  return new Option('--shard <i/n>', `check only the i-th of n shares of the ${units} (every n-th, from the i-th)`).argParser(shardOption);
+}
+
+/** Promotes the litmus `files`, and the matrix when asked (on `workers` threads); at least one of them. */
+async function promote(files: readonly string[], matrix: boolean, workers: number, reporter: Reporter, io: Io): Promise<number> {
   if (files.length === 0 && !matrix) throw userError('promoteWhat', undefined);
   const status = files.length > 0 ? await runPromote(files, reporter, io) : EXIT.ok;
-  return matrix ? Math.max(status, await runPromoteMatrix(io)) : status;
+  return matrix ? Math.max(status, await runPromoteMatrix(io, workers)) : status;
 }
 
 /**

@@ -1,20 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import { userError } from '../lang/messages.js';
-import { checkCell, type Cell, type CellResult, type HaltedCell } from '../matrix/cell.js';
+import type { Cell } from '../matrix/cell.js';
 import { allCells, cellId } from '../matrix/cells.js';
-import { promisedButLost, rowId, rowOf, type CellRow } from '../matrix/row.js';
-import { counterexampleFile, counterexampleOf, serialize } from '../report/counterexample.js';
+import { promisedButLost, rowId, type CellRow } from '../matrix/row.js';
 import type { Reporter } from '../report/events.js';
 import { firstDifference } from '../report/first-difference.js';
 import type { MatrixRun } from '../report/matrix-run.js';
 import { matrixTable } from '../report/matrix-table.js';
 import { EXIT } from './exit.js';
-import { yieldToEvents, type Io } from './io.js';
+import type { Io } from './io.js';
 import { RunLimits, type StopReason } from './limits.js';
 import { journalledRows, writeJournal } from './matrix-journal.js';
 import { prepareOut } from './out-folder.js';
-import { writeFileAtomic } from '../report/write-atomic.js';
 import { readGolden } from './golden.js';
+import { textReporter } from '../report/text-reporter.js';
+import { inOrder } from './pool.js';
+import { shardOf, shardText, type Shard } from './shard.js';
 
 export interface MatrixOptions {
   readonly seed: number;
@@ -25,6 +26,10 @@ export interface MatrixOptions {
   readonly expect?: string;
   /** Continue the run journalled in `out`, without checking its finished cells again. */
   readonly resume?: boolean;
+  /** Check only this share of the cells (`daxcheck merge` combines the shards' folders). */
+  readonly shard?: Shard;
+  /** Worker threads that check cells; 1 checks them in-process. */
+  readonly workers?: number;
 }
 
 /** The defaults of `daxcheck matrix`; its golden `matrix.expected` is the table they give. */
@@ -44,20 +49,33 @@ export interface CheckedCells {
  * stopped by a signal prints what it has and `--resume` finishes it.
  */
 export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: Io, limits = new RunLimits()): Promise<number> {
-  const cells = allCells().filter((c) => options.cell === undefined || cellId(c) === options.cell);
-  if (cells.length === 0) throw userError('unknownCell', undefined, options.cell ?? '');
+  const { seed, numRuns, out, shard } = options;
+  const cells = matrixCells(options);
   const golden = options.expect === undefined ? undefined : readGolden(options.expect);
-  prepareOut(options.out);
-  const journalled = options.resume ? journalledRows(options.out, options.seed, options.numRuns) : new Map<string, CellRow>();
+  prepareOut(out);
+  const journalled = options.resume ? journalledRows(out, seed, numRuns, shard) : new Map<string, CellRow>();
   const started = performance.now();
-  const record = (rows: readonly CellRow[]) => writeJournal(options.out, options.seed, options.numRuns, rows);
-  const { run, stopped } = await checkCells(cells, options, io, { journalled, record, limits });
+  const record = (rows: readonly CellRow[]) => writeJournal(out, seed, numRuns, rows, shard);
+  const { run, stopped } = await checkCells(cells, options, io, { journalled, record, limits, workers: options.workers ?? 1 });
   reporter.write({ kind: 'matrix', run }, io);
   io.err(`matrix: ${run.rows.length} cells, ${run.rows.reduce((n, r) => n + r.workloads, 0)} workloads, ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (stopped) {
     reporter.write({ kind: 'stopped', by: stopped.by, done: run.rows.length, total: cells.length, unit: 'cells', resume: resumeCommand(options) }, io);
     return stopped.status;
   }
+  return matrixStatus(run, golden, io);
+}
+
+/** The cells a matrix run checks: one with `--cell`, else all of them or the shard's share. */
+function matrixCells({ cell, shard }: MatrixOptions): Cell[] {
+  if (cell !== undefined && shard !== undefined) throw userError('shardWithCell', undefined);
+  const cells = allCells().filter((c) => cell === undefined || cellId(c) === cell);
+  if (cells.length === 0) throw userError('unknownCell', undefined, cell ?? '');
+  return shardOf(cells, shard);
+}
+
+/** The exit status of a finished run, saying on stderr what fails the build. */
+export function matrixStatus(run: MatrixRun, golden: string | undefined, io: Io): number {
   const problems = matrixProblems(run, golden);
   for (const problem of problems) io.err(`matrix: ${problem}`);
   return problems.length > 0 ? EXIT.verdict : EXIT.ok;
@@ -66,7 +84,8 @@ export async function runMatrix(options: MatrixOptions, reporter: Reporter, io: 
 /** The command that continues a stopped run. */
 function resumeCommand(options: MatrixOptions): string {
   const cell = options.cell ? ` --cell=${options.cell}` : '';
-  return `daxcheck matrix --resume --seed=${options.seed} --num-runs=${options.numRuns}${cell} --out ${options.out}`;
+  const shard = options.shard ? ` --shard ${shardText(options.shard)}` : '';
+  return `daxcheck matrix --resume --seed=${options.seed} --num-runs=${options.numRuns}${cell}${shard} --out ${options.out}`;
 }
 
 /** What makes a matrix run fail a build: cells the documentation promises but found lost, and a table that differs from the golden. */
@@ -77,46 +96,46 @@ export function matrixProblems(run: MatrixRun, golden?: string): string[] {
   return [...(lost.length > 0 ? [`promised but lost: ${lost.join(', ')}`] : []), ...(differs ? [`the table differs from --expect at ${differs}`] : [])];
 }
 
-/** Rows a stopped run finished (not checked again), where to record each row as it finishes, and the limits of the run. */
+/** Rows a stopped run finished (not checked again), where to record each row as it finishes, the limits of the run, and how many worker threads check cells. */
 export interface Journalling {
   readonly journalled?: ReadonlyMap<string, CellRow>;
   readonly record?: (rows: readonly CellRow[]) => void;
   readonly limits?: RunLimits;
+  readonly workers?: number;
 }
 
 /**
- * Checks `cells` in order with progress on stderr, writing the counterexample of each `lost` cell
- * under `out`; rows already journalled are not checked again, and each new one is recorded. A
- * signal stops it between two cells.
+ * Checks `cells` with progress on stderr, writing the counterexample of each `lost` cell under
+ * `out`, and collects their rows in their order; rows already journalled are not checked again,
+ * and each new one is recorded. A signal stops it between two cells, or at once with workers.
  */
-export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>, io: Io, { journalled, record, limits = new RunLimits() }: Journalling = {}): Promise<CheckedCells> {
+export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>, io: Io, { journalled, record, limits = new RunLimits(), workers = 1 }: Journalling = {}): Promise<CheckedCells> {
   const started = performance.now();
   const rows: CellRow[] = [];
   let evaluations = 0;
-  for (const [i, cell] of cells.entries()) {
-    const stopped = limits.stopReason(io);
-    if (stopped) return { run: { seed, numRuns, out, rows }, stopped };
-    const known = journalled?.get(cellId(cell));
-    const result = known ? undefined : checkCell(cell, { seed, numRuns, budget: limits.budget() });
-    if (result && 'halted' in result) return { run: { seed, numRuns, out, rows }, stopped: haltedBy(result) };
-    if (result?.verdict === 'lost') writeCounterexample(result, out);
-    rows.push(known ?? rowOf(result!));
-    if (result) record?.(rows);
-    evaluations += result?.stats.evaluations ?? 0;
+  const show = (row: CellRow, known: boolean) => {
     const rate = evaluations / Math.max(0.001, (performance.now() - started) / 1000);
-    io.status(`matrix: ${i + 1}/${cells.length} cells done (${cellId(cell)}: ${rows.at(-1)!.verdict}${known ? ', journalled' : ''}), ${Math.round(rate)} evaluations/s`);
-    await yieldToEvents();
-  }
-  io.progress('');
-  return { run: { seed, numRuns, out, rows } };
-}
-
-/** How a halted cell stops the run: the limit, and where it stopped. */
-function haltedBy({ cell, halted }: HaltedCell): StopReason {
-  return { by: `--${halted.limit}=${halted.value} (cell ${cellId(cell)}: a workload stopped after ${halted.explored} of ${halted.points} crash points)`, status: EXIT.usage };
-}
-
-function writeCounterexample(result: Extract<CellResult, { verdict: 'lost' }>, out: string): void {
-  const cx = counterexampleOf(result);
-  writeFileAtomic(counterexampleFile(out, cx.name), serialize(cx));
+    io.status(`matrix: ${rows.length}/${cells.length} cells done (${rowId(row)}: ${row.verdict}${known ? ', journalled' : ''}), ${Math.round(rate)} evaluations/s`);
+  };
+  const catchUp = (until: number) => {
+    for (const cell of cells.slice(rows.length, until)) {
+      rows.push(journalled!.get(cellId(cell))!);
+      show(rows.at(-1)!, true);
+    }
+  };
+  const pending = cells.flatMap((cell, index) => (journalled?.has(cellId(cell)) ? [] : [{ cell, index }]));
+  const units = pending.map(({ cell }) => ({ kind: 'cell' as const, cell: cellId(cell), seed, numRuns, out }));
+  // Cells write nothing through the reporter: the table is written once they are all done.
+  const { done, stopped } = await inOrder(units, { reporter: textReporter, io, limits }, { workers, format: 'text' }, (checked, i) => {
+    if ('halted' in checked) return checked.halted;
+    catchUp(pending[i]!.index);
+    rows.push(checked.row);
+    record?.(rows);
+    evaluations += checked.evaluations;
+    show(checked.row, false);
+    return undefined;
+  });
+  catchUp(pending[done]?.index ?? cells.length);
+  if (!stopped) io.progress('');
+  return { run: { seed, numRuns, out, rows }, ...(stopped ? { stopped } : {}) };
 }

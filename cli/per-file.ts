@@ -30,14 +30,19 @@ export async function perFile(files: readonly string[], reporter: Reporter, io: 
       reporter.write({ kind: 'stopped', by: stopped.by, done: index, total: files.length, unit: 'files' }, io);
       return stopped.status;
     }
-    try {
-      status = Math.max(status, work(file, index));
-    } catch (e) {
-      const error = asUserError(e);
-      reporter.write({ kind: 'file-error', file, error }, io);
-      status = Math.max(status, errorStatus(error));
-    }
+    status = Math.max(status, fileStatus(file, reporter, io, () => work(file, index)));
     await yieldToEvents();
   }
   return status;
+}
+
+/** The status `work` returns on one file, or, if it throws, its one-line error reported and its exit status. */
+export function fileStatus(file: string, reporter: Reporter, io: Io, work: () => number): number {
+  try {
+    return work();
+  } catch (e) {
+    const error = asUserError(e);
+    reporter.write({ kind: 'file-error', file, error }, io);
+    return errorStatus(error);
+  }
 }

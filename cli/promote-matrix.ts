@@ -18,9 +18,9 @@ export const CORPUS = 'counterexamples/corpus';
  * counterexample into the corpus (removing any the run no longer finds) and the table into the
  * golden, as `daxcheck matrix` prints it with its default `--out`. Review the diff before committing it.
  */
-export async function runPromoteMatrix(io: Io): Promise<number> {
+export async function runPromoteMatrix(io: Io, workers = 1): Promise<number> {
   const corpus = join(packageRoot(), CORPUS);
-  const { run, stopped } = await checkCells(allCells(), { ...MATRIX_DEFAULTS, out: corpus }, io);
+  const { run, stopped } = await checkCells(allCells(), { ...MATRIX_DEFAULTS, out: corpus }, io, { workers });
   // A stopped run would leave a golden of some cells only: write nothing.
   if (stopped) return stopped.status;
   const written = new Set(run.rows.flatMap((r) => fileOf(run, r) ?? []).map((file) => basename(file)));

@@ -5,6 +5,7 @@ import type { Counterexample } from './counterexample.js';
 import type { MatrixRun } from './matrix-run.js';
 import type { Replayed } from './replay.js';
 import type { Story } from './story-shape.js';
+import type { TestCase } from './test-case.js';
 
 /** A litmus file that ran (its test and result) or could not run (its one-line error, and the test's name if it parsed). */
 export type FileRun =
@@ -44,9 +45,23 @@ export interface ReportSink {
   err(line: string): void;
 }
 
-/** An output format: writes each event of every command, and whatever it gathered when the command ends. */
+/**
+ * A piece of output as plain data, which a worker thread can make and send back: a line for stdout
+ * or stderr, or a test case that a format writing one document gathers.
+ */
+export type Piece = { readonly stream: 'out' | 'err'; readonly line: string } | { readonly case: TestCase };
+
+/**
+ * An output format: writes each event of every command, and whatever it gathered when the command
+ * ends. Writing an event is putting what it renders, so an event rendered in a worker thread and
+ * put here gives the same output.
+ */
 export interface Reporter {
   write(event: ReportEvent, sink: ReportSink): void;
+  /** What an event becomes in this format, without writing it; pure. */
+  render(event: ReportEvent): Piece[];
+  /** Writes rendered pieces (lines at once; test cases gathered for `finish`). */
+  put(pieces: readonly Piece[], sink: ReportSink): void;
   /** Called once when the command is done, for formats that write one document (JUnit XML). */
   finish?(sink: ReportSink): void;
 }

@@ -1,5 +1,7 @@
 import type { Reporter } from './events.js';
-import { casesOf, type TestCase } from './test-cases.js';
+import { lineReporter } from './line-reporter.js';
+import type { TestCase } from './test-case.js';
+import { casesOf } from './test-cases.js';
 import { textReporter } from './text-reporter.js';
 
 /** A workflow command's value, escaped as GitHub Actions requires (%, CR and LF; and , : in properties). */
@@ -18,7 +20,7 @@ export function annotation(c: TestCase): string | undefined {
 }
 
 /** The text report, with a GitHub Actions annotation for each case that did not pass, so a failure shows on the line that failed. */
-export const githubReporter: Reporter = {
+export const githubReporter: Reporter = lineReporter({
   write(event, sink) {
     textReporter.write(event, sink);
     for (const c of casesOf(event)) {
@@ -26,4 +28,4 @@ export const githubReporter: Reporter = {
       if (line) sink.out(line);
     }
   },
-};
+});

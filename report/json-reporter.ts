@@ -1,14 +1,15 @@
+import { lineReporter } from './line-reporter.js';
 import type { UserError } from '../lang/errors.js';
 import type { FileRun, Reporter, ReportEvent, ReportSink } from './events.js';
 import { jsonError, jsonReport } from './json.js';
 import { matrixJson } from './matrix-json.js';
 
 /** One JSON object per line on stdout for every event, errors included, so that a program can read all of it. */
-export const jsonReporter: Reporter = {
+export const jsonReporter: Reporter = lineReporter({
   write(event: ReportEvent, sink: ReportSink): void {
     sink.out(JSON.stringify(objectOf(event)));
   },
-};
+});
 
 function objectOf(event: ReportEvent): object {
   switch (event.kind) {

@@ -1,6 +1,7 @@
 import { escapeHtml } from './escape.js';
-import type { Reporter } from './events.js';
-import { casesOf, type TestCase } from './test-cases.js';
+import type { Piece, Reporter, ReportEvent } from './events.js';
+import type { TestCase } from './test-case.js';
+import { casesOf } from './test-cases.js';
 
 /** Text safe in XML 1.0: escaped, without the control characters XML cannot hold. */
 function xml(text: string): string {
@@ -13,8 +14,14 @@ function xml(text: string): string {
  */
 export function junitReporter(): Reporter {
   const cases: TestCase[] = [];
+  const render = (event: ReportEvent): Piece[] => casesOf(event).map((c) => ({ case: c }));
+  const put = (pieces: readonly Piece[]) => {
+    for (const piece of pieces) if ('case' in piece) cases.push(piece.case);
+  };
   return {
-    write: (event) => void cases.push(...casesOf(event)),
+    write: (event) => put(render(event)),
+    render,
+    put,
     finish(sink) {
       const count = (status: TestCase['status']) => cases.filter((c) => c.status === status).length;
       const totals = `tests="${cases.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skipped')}"`;

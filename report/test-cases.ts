@@ -2,22 +2,9 @@ import { formatUserError } from '../lang/errors.js';
 import { printExpectation } from '../lang/print.js';
 import { promisedButLost, rowId } from '../matrix/row.js';
 import type { ReportEvent } from './events.js';
+import type { TestCase } from './test-case.js';
 import { fileOf } from './matrix-run.js';
 import { textReport } from './text.js';
-
-/** One test case for a CI system: a litmus test, a catalogue entry, a matrix cell or a replayed counterexample. */
-export interface TestCase {
-  readonly name: string;
-  /** The file the case is about, and where in it, for annotations. */
-  readonly file?: string;
-  readonly line?: number;
-  readonly col?: number;
-  readonly status: 'pass' | 'fail' | 'error' | 'skipped';
-  /** One line on why it did not pass. */
-  readonly message?: string;
-  /** The whole report, for the CI system's details. */
-  readonly detail?: string;
-}
 
 /** The test cases an event stands for (none for events that check nothing, like `show`). */
 export function casesOf(event: ReportEvent): TestCase[] {

@@ -1,11 +1,12 @@
 import { formatUserError } from '../lang/errors.js';
 import type { CatalogueStatus, FileRun, Reporter, ReportEvent, ReportSink } from './events.js';
+import { lineReporter } from './line-reporter.js';
 import { matrixTable } from './matrix-table.js';
 import { showText } from './show.js';
 import { textReport } from './text.js';
 
 /** The herd-style text every command prints by default; errors go to stderr as `FILE:LINE:COL: message`. */
-export const textReporter: Reporter = {
+export const textReporter: Reporter = lineReporter({
   write(event: ReportEvent, sink: ReportSink): void {
     switch (event.kind) {
       case 'test':
@@ -44,7 +45,7 @@ export const textReporter: Reporter = {
         return;
     }
   },
-};
+});
 
 function catalogueSummary(run: FileRun): string {
   if (run.kind === 'error') return formatUserError(run.file, run.error);

@@ -6,6 +6,7 @@ import { main } from '../../cli/main.js';
 import { packageRoot } from '../../report/package-root.js';
 import { runRun } from '../../cli/run.js';
 import type { Reporter, ReportEvent } from '../../report/events.js';
+import { lineReporter } from '../../report/line-reporter.js';
 import { memoryIo } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daxcheck-format-'));
@@ -51,7 +52,7 @@ describe('--format, shared by every command', () => {
 
   it('hands every event to the reporter, so a new format is one reporter', async () => {
     const seen: ReportEvent['kind'][] = [];
-    const counting: Reporter = { write: (event) => void seen.push(event.kind) };
+    const counting: Reporter = lineReporter({ write: (event) => void seen.push(event.kind) });
     expect(await runRun([passing, broken], counting, memoryIo())).toBe(2);
     expect(seen).toEqual(['test', 'test']);
   });

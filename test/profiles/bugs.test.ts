@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { litmusFiles, statusOf } from '../../cli/catalogue.js';
+import { litmusFiles } from '../../cli/catalogue.js';
+import { statusOf } from '../../cli/catalogue-unit.js';
 import { packageRoot } from '../../report/package-root.js';
 import { runFile } from '../../cli/run-file.js';
 import { BUGS, type Bug } from '../../profiles/bugs.js';
