@@ -38,6 +38,7 @@ export const MESSAGES = {
   unknownConfigKey: (key: string, keys: readonly string[]) => `unknown configuration key '${key}' (expected one of ${keys.join(', ')})`,
   unknownConfigValue: (value: string, key: string, values: readonly string[]) => `unknown value '${value}' for ${key} (expected one of ${values.join(', ')})`,
   configTwice: (key: string) => `configuration key '${key}' given twice`,
+  failureWithoutGuest: (platform: string, guests: readonly string[]) => `failure=guest needs a guest, and platform=${platform} has no host (platforms with one: ${guests.join(', ')})`,
   optionElsewhere: (key: string, fs: string, owners: readonly string[]) => `configuration key '${key}' does not apply to fs=${fs} (it is an option of ${owners.join(', ')})`,
 
   // Declarations.

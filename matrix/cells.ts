@@ -1,10 +1,15 @@
 import type { Cell } from './cell.js';
 import { applicable, MODES } from './modes.js';
 import { RECIPES } from './recipes.js';
-import { PLATFORM_NAMES } from '../profiles/platforms.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
-/** The matrix's platforms: the platform table's, in its order (ADR before eADR). */
-export const PLATFORMS = PLATFORM_NAMES;
+/**
+ * The matrix's platforms, in table order: the bare-metal ones of the main job. The guest and CXL
+ * platforms are checked by the catalogue (litmus/platform/) and by the library's recipe checks,
+ * which take every platform: all seven columns make 560 cells instead of 160, more than three
+ * times the main job's time.
+ */
+export const PLATFORMS: readonly PlatformName[] = ['adr', 'eadr'];
 
 /** Every cell of the matrix, in a fixed order: modes as listed, ADR before eADR, recipes as listed. */
 export function allCells(): Cell[] {

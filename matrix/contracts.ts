@@ -17,6 +17,6 @@ export interface Contract {
 export function contract(mode: Mode, platform: PlatformName, recipe: Recipe): Contract {
   const direct = mode.promises[recipe];
   if (direct) return { promised: true, source: direct };
-  if (persistenceOf(PLATFORMS[platform].domain).drainedStoresPersist && recipe === 'fence' && mode.promises['flush+fence']) return { promised: true, source: 'PMDK libpmem2 PMEM2_GRANULARITY_BYTE (eADR)' };
+  if (persistenceOf(PLATFORMS[platform].domain, 'host').drainedStoresPersist && recipe === 'fence' && mode.promises['flush+fence']) return { promised: true, source: 'PMDK libpmem2 PMEM2_GRANULARITY_BYTE (eADR)' };
   return { promised: false, source: 'no man page or PMDK document promises it' };
 }

@@ -25,6 +25,10 @@ export const BUGS = {
   'odirect-fenced': 'an O_DIRECT write to pmem ends with a fence, as if the driver fenced every write',
   'freed-range-reads-zeros': 'a page written over a range freed by an uncommitted truncate or punch reads as zeros, not the old block',
   'write-skips-mtime': 'write() leaves the inode out of the running transaction (no mtime update)',
+  'virtio-flush-noop': 'the virtio-pmem flush request does nothing: fsync on virtio-pmem leaves the data in the host page cache',
+  'host-cache-durable': 'a host page cache is durable: stores a guest made are never lost to a host power loss',
+  'guest-crash-loses-cache': 'a guest crash on a host loses what the CPU rules lose, as if the host had lost power too',
+  'virtio-map-sync': 'virtio-pmem accepts MAP_SYNC, as if its region were synchronous',
 } as const;
 
 export type Bug = keyof typeof BUGS;

@@ -12,7 +12,10 @@ import { userError } from '../lang/messages.js';
  * says whether a file sealed by the MAP_DIRECT guarantee may grow: `refuse` is the v6 patches
  * ("[PATCH v6 2/5] fs, xfs: introduce S_IOMAP_SEALED": inode_newsize_ok() gives ETXTBSY for "Any
  * size change", generic_write_checks() for a write past i_size), `allow` the swap-file rule that
- * lets a file grow.
+ * lets a file grow. `failure` names what fails at the crash (DESIGN 1.5): `host`, the whole machine
+ * loses power, or `guest`, the guest or its qemu dies while the host runs on; a platform without a
+ * host (`domain.host` null) has no guest to fail alone, so `failure=guest` there is refused rather
+ * than read as `host`, which would claim a guarantee the test never checked.
  */
 const KERNEL_KEYS = {
   msync: ['range', 'file'],
@@ -21,6 +24,7 @@ const KERNEL_KEYS = {
   static_unwritten: ['keep', 'convert', 'refuse'],
   dax_reflink: DAX_REFLINK,
   pins: ['wait', 'unsafe'],
+  failure: ['host', 'guest'],
 } as const;
 
 type KernelKey = keyof typeof KERNEL_KEYS;
@@ -52,6 +56,7 @@ export function resolveConfig(entries: readonly ConfigEntry[], tables: Tables = 
   const given = givenValues(entries, keys);
   const profile = tables.filesystems[given.get('fs') ?? keys.fs![0]!]!;
   for (const entry of entries) refuseForeignOption(entry, profile, tables);
+  refuseGuestWithoutHost(entries, given.get('platform') ?? keys.platform![0]!, tables);
   return { ...firstValues(keys), ...firstValues(profile.options), dax_reflink: profile.daxReflink, ...Object.fromEntries(given) } as Config;
 }
 
@@ -76,6 +81,14 @@ function refuseForeignOption(entry: ConfigEntry, profile: FsProfile, tables: Tab
   const owners = Object.entries(tables.filesystems).flatMap(([name, p]) => (Object.hasOwn(p.options, entry.key) ? [name] : []));
   if (owners.length === 0 || Object.hasOwn(profile.options, entry.key)) return;
   throw userError('optionElsewhere', entry.at, entry.key, profile.name, owners);
+}
+
+/** `failure=guest` needs a guest: on bare metal the machine is the only thing that fails. */
+function refuseGuestWithoutHost(entries: readonly ConfigEntry[], platform: string, tables: Tables): void {
+  const entry = entries.find((e) => e.key === 'failure' && e.value === 'guest');
+  if (!entry || tables.platforms[platform]!.domain.host !== null) return;
+  const guests = Object.values(tables.platforms).flatMap((p) => (p.domain.host ? [p.name] : []));
+  throw userError('failureWithoutGuest', entry.at, platform, guests);
 }
 
 /** The filesystem options in force: those `profile` declares, with their configured values. */

@@ -25,6 +25,8 @@ function sentence(cause: Cause, story: Omit<Story, 'why'>): string {
         : `the store at ${lines(cause.ops)} was still in the CPU cache (${text(cause.choice)}): nothing flushed and fenced that line, and it had not been evicted`;
     case 'page-not-written-back':
       return `the write at ${lines(cause.ops)} was only in the page cache (${text(cause.choice)}): page-cache data reaches media only by writeback (msync, fsync, or the kernel's own schedule)`;
+    case 'host-not-written-back':
+      return `the store at ${lines(cause.ops)} was only in the host's page cache (${text(cause.choice)}): a guest's flush and fence reach host memory, and only a flush request (fsync, msync, sync) makes the host write the file back`;
     case 'nt-not-landed':
       return `the non-temporal store at ${lines(cause.ops)} had not landed (${text(cause.choice)}): no fence completed it`;
     case 'writeback-metadata-not-committed':

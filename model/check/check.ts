@@ -2,6 +2,7 @@ import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { resolveConfig } from '../../profiles/config.js';
 import { TABLES, chosen, type Tables } from '../../profiles/tables.js';
 import { cpuSources, crashView } from '../x86/crash.js';
+import { initialCpu } from '../x86/cpu.js';
 import { countStates, type Oracle } from '../core/source.js';
 import { reached, type Budget } from './budget.js';
 import { describeChoice } from './evidence.js';
@@ -98,7 +99,7 @@ function prepareUnlessRefused(test: Litmus, bugs: Bugs, tables: Tables): Prepare
   const { machine, layout } = layOut(test, selected.profile);
   const world = makeWorld(config, bugs, layout, selected);
   validate(test, machine);
-  const execution = execute(test, machine, world);
+  const execution = execute(test, { ...machine, cpu: initialCpu(world.persistence.media === 'host-writeback') }, world);
   return 'refused' in execution ? execution : { world, execution };
 }
 

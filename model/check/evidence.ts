@@ -6,7 +6,8 @@ import { liveMeta, metaAt } from '../fs/state.js';
 
 /**
  * A choice of a crash state in words: how much of the journal committed, which version of a
- * page-cache page was written back, which stores of which line persisted. Lines and pages are
+ * page-cache page was written back, which stores of which line persisted, how much of a media page
+ * a host wrote back. Lines and pages are
  * named by the device or file they hold, since that is what the test declared.
  */
 export function describeChoice(choice: Choice, state: Machine, world: World): string {
@@ -24,6 +25,8 @@ export function describeChoice(choice: Choice, state: Machine, world: World): st
       return `page ${pageName(site, state)}: its data ${choice.chosen === 1 ? 'reached media before the crash' : 'had not reached media (the block kept old bytes)'}`;
     case 'line':
       return `${lineName(site.line, state, world)}: ${choice.chosen} of ${choice.of - 1} pending store pieces persisted`;
+    case 'host':
+      return `host page of ${lineName((site.page * PAGE) / LINE, state, world)}: ${choice.chosen} of ${choice.of - 1} store pieces since the last flush request written back by the host`;
   }
 }
 

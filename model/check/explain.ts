@@ -1,4 +1,5 @@
 import type { Litmus } from '../../lang/ast.js';
+import { LINE, PAGE } from '../core/geometry.js';
 import type { Site } from '../core/site.js';
 import type { World } from '../core/world.js';
 import type { Machine } from '../kernel/machine.js';
@@ -19,6 +20,7 @@ export type Cause =
   | { readonly kind: 'uncommitted-handle'; readonly op: number; readonly purpose: HandlePurpose; readonly committed: number; readonly uncommitted: number }
   | { readonly kind: 'cached-stores-lost'; readonly choice: number; readonly ops: readonly number[]; readonly outside: 'store-buffer' | 'caches' }
   | { readonly kind: 'page-not-written-back'; readonly choice: number; readonly ops: readonly number[] }
+  | { readonly kind: 'host-not-written-back'; readonly choice: number; readonly ops: readonly number[] }
   | { readonly kind: 'nt-not-landed'; readonly choice: number; readonly ops: readonly number[] }
   | { readonly kind: 'writeback-metadata-not-committed'; readonly choice: number }
   | { readonly kind: 'data-not-landed'; readonly choice: number }
@@ -45,6 +47,8 @@ export function sourceOps(site: Site, state: Machine): number[] {
       return unique(state.cpu.nt.filter((p) => p.seq === site.seq).map((p) => p.op));
     case 'journal':
       return [];
+    case 'host':
+      return unique((state.cpu.host?.since ?? []).filter((p) => Math.floor((p.line * LINE) / PAGE) === site.page).map((p) => p.op));
     default:
       return unique((state.fs.pages[pageKey(site.ino, site.page)]?.writes ?? []).map((w) => w.op));
   }
@@ -77,6 +81,8 @@ function lostChoices({ point, choices }: Crash, world: World): Cause[] {
         return [{ kind: 'cached-stores-lost', choice, ops, outside: world.persistence.drainedStoresPersist ? 'store-buffer' : 'caches' }];
       case 'page':
         return [{ kind: 'page-not-written-back', choice, ops }];
+      case 'host':
+        return [{ kind: 'host-not-written-back', choice, ops }];
       case 'nt':
         return [{ kind: 'nt-not-landed', choice, ops }];
       case 'meta':

@@ -1,7 +1,7 @@
 import type { Bugs } from '../../profiles/bugs.js';
 import { fsOptions, type Config } from '../../profiles/config.js';
 import type { FsOptionKey, FsOptions, FsProfile } from '../../profiles/filesystems.js';
-import type { Platform } from '../../profiles/platforms.js';
+import type { PersistenceDomain, Platform } from '../../profiles/platforms.js';
 import { persistenceOf, type Persistence } from './persistence.js';
 
 /** Where things live on the media. */
@@ -24,11 +24,22 @@ export interface World extends Layout {
   readonly bugs: Bugs;
 }
 
-/** The world in force, with the `eadr-as-adr` seeded bug applied if it is on: the caches leave the persistence domain. */
+/** The world in force, with the seeded bugs of the persistence rules applied if they are on. */
 export function makeWorld(config: Config, bugs: Bugs, layout: Layout, chosen: { platform: Platform; profile: FsProfile }): World {
-  const { domain } = chosen.platform;
-  const persistence = persistenceOf(bugs.has('eadr-as-adr') ? { ...domain, caches: false } : domain);
+  const persistence = seededRules(persistenceOf(seededDomain(chosen.platform.domain, bugs), config.failure), bugs);
   return { ...layout, config, options: fsOptions(config, chosen.profile), persistence, profile: chosen.profile, bugs };
+}
+
+/** `eadr-as-adr`: the caches leave the persistence domain; `host-cache-durable`: a host page cache is not there. */
+function seededDomain(domain: PersistenceDomain, bugs: Bugs): PersistenceDomain {
+  const cpu = bugs.has('eadr-as-adr') ? { ...domain, caches: false } : domain;
+  return bugs.has('host-cache-durable') && cpu.host ? { ...cpu, host: { ...cpu.host, pageCache: false } } : cpu;
+}
+
+/** `guest-crash-loses-cache`: a guest crash keeps only what the CPU rules persist; `virtio-map-sync`: every region is synchronous. */
+function seededRules(rules: Persistence, bugs: Bugs): Persistence {
+  const media = bugs.has('guest-crash-loses-cache') && rules.media === 'executed' ? 'cpu' : rules.media;
+  return { ...rules, media, synchronous: rules.synchronous || bugs.has('virtio-map-sync') };
 }
 
 /** The media address of filesystem block `block`. */

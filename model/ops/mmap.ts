@@ -29,12 +29,24 @@ export function runMmap(state: Machine, op: OpOf<'mmap'>, world: World): StepOut
   const type = op.flags.reduce((bits, f) => bits | (TYPE_BITS[f] ?? 0), 0);
   if (type === 0) return errno('EINVAL', 'neither MAP_SHARED, MAP_SHARED_VALIDATE nor MAP_PRIVATE (mmap(2))');
   if (!dev && !isInode(named(state, op.file))) return named(state, op.file) as StepOutcome;
+  if (dev && !world.persistence.synchronous) return noDeviceDax();
   const placed = placement(state, op, len, dev?.align ?? PAGE);
   if (typeof placed !== 'number') return placed;
   const target = dev ? deviceTarget(op, type, placed, len, dev) : fileTarget(state, op, type, world);
   if ('ok' in target) return target;
   const flags = type === SHARED ? op.flags.filter((f) => LEGACY.includes(f)) : op.flags;
   return done(produce(state, (draft) => insertVma(draft, op, { start: placed, len, target, off: op.off, flags: [...flags] })));
+}
+
+/**
+ * No device-dax node exists on an asynchronous region: virtio-pmem offers no namespaces to
+ * reconfigure (qemu docs/system/devices/virtio-pmem.rst, Limitations: "ACPI NVDIMM features like
+ * regions/namespaces are not supported", "ndctl command is not supported"), and device-dax, having no
+ * fsync method, could never send the flush request that its persistence needs. DESIGN 1.5 is silent;
+ * the kernel has no check of its own in drivers/dax, so the refusal is where the node would be opened.
+ */
+function noDeviceDax(): StepOutcome {
+  return errno('ENOENT', 'no device-dax node on an asynchronous pmem region (virtio-pmem has no namespaces to configure)');
 }
 
 /**
@@ -68,6 +80,8 @@ function fileTarget(state: Machine, op: OpOf<'mmap'>, type: number, world: World
   if (type === VALIDATE && unsupported) return errno('EOPNOTSUPP', `${unsupported} is not supported by ${profile.name} (mm/mmap.c do_mmap)`);
   const sync = op.flags.includes('MAP_SYNC') && type !== PRIVATE && (type === VALIDATE || profile.mapSync);
   if (sync && inode.kind !== 'dax') return errno('EOPNOTSUPP', 'MAP_SYNC on a file that is not DAX (mmap(2); daxdev_mapping_supported)');
+  // include/linux/dax.h daxdev_mapping_supported() returns dax_synchronous(), which drivers/nvdimm/pmem.c sets only when is_nvdimm_sync().
+  if (sync && !world.persistence.synchronous) return errno('EOPNOTSUPP', 'MAP_SYNC on an asynchronous pmem region (ND_REGION_ASYNC: daxdev_mapping_supported)');
   const wantsDirect = op.flags.includes('MAP_DIRECT') && type !== SHARED;
   const guarantee = wantsDirect && world.config.map_direct === 'guarantee';
   if (guarantee && type === PRIVATE) return errno('EINVAL', 'MAP_PRIVATE|MAP_DIRECT (map_direct=guarantee)');

@@ -10,6 +10,7 @@ import { writeBack } from '../kernel/pagecache.js';
 import { liveMeta, pageKey, pageOfKey, type FsState } from '../fs/state.js';
 import type { StepOutcome } from '../kernel/outcome.js';
 import { clflush, fence } from '../x86/persist.js';
+import { hostSync } from '../x86/cpu.js';
 import type { OpOf } from '../../lang/ast.js';
 import { Steps } from '../kernel/steps.js';
 import { isInode, named } from './fs-common.js';
@@ -59,11 +60,28 @@ function swapNova(d: Draft<Machine>, ino: number, pages: readonly number[] | und
 /**
  * The commit half of fsync/fdatasync (ext4_sync_file, xfs_file_fsync): the whole running
  * transaction commits, but only if the inode has a change not yet committed (any change for
- * fsync; its size or block map for fdatasync).
+ * fsync; its size or block map for fdatasync). Either way the device is flushed: by the commit's
+ * REQ_PREFLUSH, or by blkdev_issue_flush when nothing needs committing.
  */
 function commitFor(steps: Steps, world: World, ino: number, datasyncOnly: boolean): void {
-  if (world.bugs.has('fsync-skips-commit')) return;
-  if (uncommitted(steps.current.fs, ino, datasyncOnly)) steps.step((d) => commitAll(d.fs));
+  const commit = !world.bugs.has('fsync-skips-commit') && uncommitted(steps.current.fs, ino, datasyncOnly);
+  flushStep(steps, world, commit);
+}
+
+/**
+ * A step that commits the journal if `commit` says so and flushes the region (nvdimm_flush,
+ * drivers/nvdimm/region_devs.c, which pmem_submit_bio calls for REQ_PREFLUSH and REQ_FUA). On a
+ * synchronous region that is the fence writeBackFile ends with; on an asynchronous one it is the
+ * region's own flush, virtio-pmem's async_pmem_flush, whose request (nd_virtio.c virtio_pmem_flush)
+ * the host answers by syncing the backing file, so it is a step of its own even with nothing to commit.
+ */
+function flushStep(steps: Steps, world: World, commit: boolean): void {
+  const host = world.persistence.flushReachesHost && !world.bugs.has('virtio-flush-noop');
+  if (!commit && !host) return;
+  steps.step((d) => {
+    if (commit) commitAll(d.fs);
+    if (host) hostSync(d.cpu, world.initial);
+  });
 }
 
 /** fsync/fdatasync of a file: write back, then commit. A crash may fall between the two. */
@@ -86,7 +104,7 @@ export function runSync(state: Machine, world: World, index: number): StepOutcom
   const steps = new Steps(state).step((d) => {
     for (const ino of inos) writeBackFile(d, world, ino, 'file', index);
   });
-  if (!world.bugs.has('fsync-skips-commit')) steps.step((d) => commitAll(d.fs));
+  flushStep(steps, world, !world.bugs.has('fsync-skips-commit'));
   return steps.done();
 }
 

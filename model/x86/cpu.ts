@@ -21,6 +21,18 @@ export interface CpuState {
   readonly flushes: readonly PendingFlush[];
   /** Guaranteed media contents of every line a store has reached, keyed by line number (persistent: a fence copies only the lines it changes). */
   readonly durable: IntMap<LineImage>;
+  /** The host's writeback of a guest's pmem in the host page cache, when a host power loss is the failure; null otherwise. */
+  readonly host: HostWriteback | null;
+}
+
+/**
+ * What the host has of a guest's pmem in its page cache: the lines it wrote back for certain (at the
+ * last flush request, which syncs the whole file), and every store piece since, in program order, any
+ * prefix of which per page the host may have written back.
+ */
+export interface HostWriteback {
+  readonly written: IntMap<LineImage>;
+  readonly since: readonly Pending[];
 }
 
 /** A store piece in flight, tagged with its program-order number and the operation that made it. */
@@ -46,7 +58,13 @@ export interface LineImage {
   readonly seqs: Int32Array;
 }
 
-export const EMPTY_CPU: CpuState = { op: -1, seq: 0, cached: [], nt: [], flushes: [], durable: emptyIntMap() };
+export const EMPTY_CPU: CpuState = { op: -1, seq: 0, cached: [], nt: [], flushes: [], durable: emptyIntMap(), host: null };
+
+/** The CPU before the first operation, logging stores for the host's writeback when `hostWriteback` says the crash view needs it. */
+export function initialCpu(hostWriteback: boolean): CpuState {
+  return hostWriteback ? { ...EMPTY_CPU, host: { written: emptyIntMap(), since: [] } } : EMPTY_CPU;
+}
+
 
 /** Writes `piece` into `image` unless a later piece already wrote those bytes. */
 export function applyPiece(image: LineImage, piece: Pending): void {
@@ -61,13 +79,19 @@ export function applyPiece(image: LineImage, piece: Pending): void {
 
 /** The guaranteed image of `line`, or its initial contents (`initial`) when no store reached it. */
 export function durableLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): LineImage {
-  return cpu.durable.get(line) ?? { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
+  return cpu.durable.get(line) ?? initialImage(line, initial);
+}
+
+/** The image of a line no store has reached. */
+export function initialImage(line: number, initial: (line: number) => readonly number[]): LineImage {
+  return { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
 }
 
 /** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
 export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], nt: boolean): Pending[] {
   const added = splitPieces(addr, bytes).map((piece) => ({ ...piece, seq: cpu.seq++, line: lineOf(piece.addr), op: cpu.op }));
   (nt ? cpu.nt : cpu.cached).push(...castDraft(added));
+  cpu.host?.since.push(...castDraft(added));
   return added;
 }
 
@@ -75,17 +99,33 @@ export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly num
 export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): void {
   if (pieces.length === 0) return;
   const done = new Set(pieces.map((p) => p.seq));
-  const images = new Map<number, LineImage>();
-  for (const piece of pieces) {
-    let image = images.get(piece.line);
-    if (!image) images.set(piece.line, (image = copyLine(durableLine(cpu as CpuState, piece.line, initial))));
-    applyPiece(image, piece);
-  }
-  let durable = cpu.durable as IntMap<LineImage>;
-  for (const [line, image] of images) durable = durable.set(line, image);
-  cpu.durable = castDraft(durable);
+  cpu.durable = castDraft(applyAll(cpu.durable as IntMap<LineImage>, pieces, initial));
   cpu.cached = cpu.cached.filter((p) => !done.has(p.seq));
   cpu.nt = cpu.nt.filter((p) => !done.has(p.seq));
+}
+
+/**
+ * A flush request the host answers by syncing the backing file (qemu hw/virtio/virtio-pmem.c
+ * worker_cb: fsync of the file): every store so far is in host memory, so all of them are written
+ * back, flushed from the guest's caches or not.
+ */
+export function hostSync(cpu: Draft<CpuState>, initial: (line: number) => readonly number[]): void {
+  const host = cpu.host as HostWriteback | null;
+  if (!host || host.since.length === 0) return;
+  cpu.host = castDraft({ written: applyAll(host.written, host.since, initial), since: [] });
+}
+
+/** `images` with `pieces` applied, copying each line it changes once. */
+export function applyAll(images: IntMap<LineImage>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): IntMap<LineImage> {
+  const copies = new Map<number, LineImage>();
+  for (const piece of pieces) {
+    let image = copies.get(piece.line);
+    if (!image) copies.set(piece.line, (image = copyLine(images.get(piece.line) ?? initialImage(piece.line, initial))));
+    applyPiece(image, piece);
+  }
+  let out = images;
+  for (const [line, image] of copies) out = out.set(line, image);
+  return out;
 }
 
 /** A mutable copy of a line image, to apply pieces to. */
@@ -96,14 +136,16 @@ export function copyLine(image: LineImage): LineImage {
 /** The bytes the program sees at `addr`: media contents with every store so far applied in program order. */
 export function visibleBytes(cpu: CpuState, initial: (line: number) => readonly number[], addr: number, size: number): number[] {
   const lines = new Map<number, Uint8Array>();
-  const lineBytes = (line: number) => {
-    const image = copyLine(durableLine(cpu, line, initial));
-    for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
-    return image.bytes;
-  };
   return Array.from({ length: size }, (_, i) => {
     const line = lineOf(addr + i);
-    if (!lines.has(line)) lines.set(line, lineBytes(line));
+    if (!lines.has(line)) lines.set(line, visibleLine(cpu, line, initial));
     return lines.get(line)![addr + i - line * LINE]!;
   });
+}
+
+/** The bytes of `line` the program sees: its guaranteed contents with every store in flight applied. */
+export function visibleLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): Uint8Array {
+  const image = copyLine(durableLine(cpu, line, initial));
+  for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
+  return image.bytes;
 }

@@ -1,5 +1,6 @@
 import type { Bugs } from '../../profiles/bugs.js';
-import { applyPiece, copyLine, durableLine, type CpuState, type Pending } from './cpu.js';
+import { applyPiece, copyLine, durableLine, visibleLine, type CpuState, type Pending } from './cpu.js';
+import { hostCrashView, hostOf, hostSources } from './host-crash.js';
 import type { Persistence } from '../core/persistence.js';
 import { HAPPENED, resolve, type Oracle, type Source } from '../core/source.js';
 
@@ -17,9 +18,22 @@ interface Ctx {
 
 /**
  * The crash states of the CPU half (DESIGN 1.1), resolved lazily: a line's persisted contents are
- * chosen only when an observation reads that line, through an `Oracle` that the explorer drives.
+ * chosen only when an observation reads that line, through an `Oracle` that the explorer drives. What
+ * the media keeps follows the failure (DESIGN 1.5): the CPU's persistence rules, the host's writeback
+ * of its page cache, or every executed store when only the guest died.
  */
 export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
+  switch (ctx.persistence.media) {
+    case 'executed':
+      return { readLine: (line) => visibleLine(ctx.cpu, line, ctx.initial) };
+    case 'host-writeback':
+      return hostCrashView(hostOf(ctx.cpu), ctx.initial, oracle);
+    case 'cpu':
+      return cpuCrashView(ctx, oracle);
+  }
+}
+
+function cpuCrashView(ctx: Ctx, oracle: Oracle): MediaView {
   const cache = new Map<number, ArrayLike<number>>();
   const cached = cachedReader(cachedSources(ctx), oracle);
   return {
@@ -34,9 +48,16 @@ export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   };
 }
 
-/** Every source of the CPU half's crash states (DESIGN 1.1): the cached stores kept, and each non-temporal piece. */
+/** Every source of the CPU half's crash states (DESIGN 1.1): the cached stores kept and each non-temporal piece, or the host's pages written back. */
 export function cpuSources(ctx: Omit<Ctx, 'initial'>): Source<unknown>[] {
-  return [...new Set(cachedSources(ctx).values()), ...ctx.cpu.nt.map(() => HAPPENED)];
+  switch (ctx.persistence.media) {
+    case 'executed':
+      return [];
+    case 'host-writeback':
+      return [...hostSources(hostOf(ctx.cpu)).values()];
+    case 'cpu':
+      return [...new Set(cachedSources(ctx).values()), ...ctx.cpu.nt.map(() => HAPPENED)];
+  }
 }
 
 function resolveLine(ctx: Ctx, line: number, cached: readonly Pending[], oracle: Oracle): ArrayLike<number> {

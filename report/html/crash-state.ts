@@ -8,9 +8,10 @@ const KIND: Readonly<Record<StoryChoice['kind'], string>> = {
   meta: 'writeback metadata',
   landed: 'block data',
   nt: 'non-temporal store',
+  host: 'host page',
 };
 /** Counted choices pick how many of `of - 1` pending things reached media (model/evidence.ts words them the same way). */
-const VERB: Partial<Readonly<Record<StoryChoice['kind'], string>>> = { journal: 'committed', line: 'persisted', page: 'written back' };
+const VERB: Partial<Readonly<Record<StoryChoice['kind'], string>>> = { journal: 'committed', line: 'persisted', page: 'written back', host: 'written back' };
 const MAX_SEGMENTS = 16;
 
 /** A row of `n` cells, the first `k` filled: how much of what was pending reached media. */

@@ -15,7 +15,7 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig([{ key: 'platfrom', value: 'adr', at }])).toThrow(/unknown configuration key 'platfrom'/);
     const e = thrown(() => resolveConfig([{ key: 'platform', value: 'nvdimm', at }]));
     expect(e).toBeInstanceOf(UserError);
-    expect(e.message).toMatch(/unknown value 'nvdimm' for platform \(expected one of adr, eadr\)/);
+    expect(e.message).toMatch(/unknown value 'nvdimm' for platform \(expected one of adr, eadr, virtio-pmem, nvdimm-file, nvdimm-dax, cxl, cxl-gpf\)/);
     expect((e as UserError).at).toEqual(at);
   });
   it('refuses a filesystem option on a filesystem that does not have it, at the entry', () => {
@@ -28,5 +28,14 @@ describe('resolveConfig', () => {
   it('takes a filesystem option on a filesystem that has it, the default one included', () => {
     expect(resolveConfig([{ key: 'data', value: 'journal' }, { key: 'fs', value: 'ext4' }]).data).toBe('journal');
     expect(resolveConfig([{ key: 'auto_da_alloc', value: 'off' }]).auto_da_alloc).toBe('off');
+  });
+  it('refuses failure=guest on a platform without a host, at the entry, and takes it on one with a host', () => {
+    const at = { line: 2, col: 21 };
+    const e = thrown(() => resolveConfig([{ key: 'platform', value: 'cxl', at }, { key: 'failure', value: 'guest', at }]));
+    expect(e).toBeInstanceOf(UserError);
+    expect(e.message).toBe('failure=guest needs a guest, and platform=cxl has no host (platforms with one: virtio-pmem, nvdimm-file, nvdimm-dax)');
+    expect(() => resolveConfig([{ key: 'failure', value: 'guest', at }])).toThrow(/platform=adr has no host/);
+    expect(resolveConfig([{ key: 'platform', value: 'virtio-pmem' }, { key: 'failure', value: 'guest' }]).failure).toBe('guest');
+    expect(resolveConfig([]).failure).toBe('host');
   });
 });

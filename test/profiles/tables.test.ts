@@ -67,7 +67,7 @@ describe('a filesystem flavour added as one entry', () => {
 
 describe('a platform added as one entry', () => {
   const files = naming('platform=eadr');
-  const battery: Platform = { name: 'battery', domain: { storeBuffer: false, caches: true, writeCombining: false, memoryController: true } };
+  const battery: Platform = { name: 'battery', domain: { storeBuffer: false, caches: true, writeCombining: false, memoryController: true, host: null } };
 
   it('behaves as eadr when its persistence domain is eADR’s', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);

@@ -8,12 +8,25 @@ const ADR = PLATFORMS.adr.domain;
 
 describe('persistenceOf', () => {
   it.each(Object.values(PLATFORMS))('gives platform $name of the table its rules', ({ domain }) => {
-    expect(() => persistenceOf(domain)).not.toThrow();
+    expect(() => persistenceOf(domain, 'host')).not.toThrow();
   });
 
   it('keeps line prefixes on ADR and a store-buffer prefix on eADR', () => {
-    expect(persistenceOf(PLATFORMS.adr.domain)).toEqual({ crashKeeps: 'line-prefixes', drainedStoresPersist: false, writebackPersists: true });
-    expect(persistenceOf(PLATFORMS.eadr.domain)).toEqual({ crashKeeps: 'store-buffer-prefix', drainedStoresPersist: true, writebackPersists: false });
+    const bare = { media: 'cpu', flushReachesHost: false, synchronous: true };
+    expect(persistenceOf(PLATFORMS.adr.domain, 'host')).toEqual({ crashKeeps: 'line-prefixes', drainedStoresPersist: false, writebackPersists: true, ...bare });
+    expect(persistenceOf(PLATFORMS.eadr.domain, 'host')).toEqual({ crashKeeps: 'store-buffer-prefix', drainedStoresPersist: true, writebackPersists: false, ...bare });
+  });
+
+  it('reads a host page cache: the host writeback on host power loss, every executed store on a guest crash', () => {
+    const virtio = PLATFORMS['virtio-pmem'].domain;
+    expect(persistenceOf(virtio, 'host')).toMatchObject({ media: 'host-writeback', flushReachesHost: true, synchronous: false });
+    expect(persistenceOf(virtio, 'guest')).toMatchObject({ media: 'executed' });
+    expect(persistenceOf(PLATFORMS['nvdimm-file'].domain, 'host')).toMatchObject({ media: 'host-writeback', flushReachesHost: false, synchronous: true });
+    expect(persistenceOf(PLATFORMS['nvdimm-dax'].domain, 'host')).toMatchObject({ media: 'cpu', synchronous: true });
+  });
+
+  it('refuses a guest failure on bare metal', () => {
+    expect(() => persistenceOf(ADR, 'guest')).toThrow(/a guest failure needs a host/);
   });
 
   it.each<[string, Partial<PersistenceDomain>, RegExp]>([
@@ -22,7 +35,7 @@ describe('persistenceOf', () => {
     ['the write-combining buffers inside', { writeCombining: true }, /persist as they issue/],
     ['the store buffer and the caches inside', { storeBuffer: true, caches: true }, /persist as they issue/],
   ])('refuses a domain with %s', (_what, change, why) => {
-    expect(() => persistenceOf({ ...ADR, ...change })).toThrow(why);
+    expect(() => persistenceOf({ ...ADR, ...change }, 'host')).toThrow(why);
   });
 
   it('refuses a platform with such a domain when a test runs on it', () => {
