@@ -22,7 +22,7 @@ import { runPromote } from './promote.js';
 import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
 import { runRun } from './run.js';
 import { runTrace, type TraceOptions } from './trace-command.js';
-import { PLATFORM_NAMES } from '../profiles/platforms.js';
+import { PLATFORM_NAMES, PLATFORMS } from '../profiles/platforms.js';
 import { runMerge, type MergeOptions } from './merge.js';
 import { shardOption, type Shard } from './shard.js';
 import { message, userError } from '../lang/messages.js';
@@ -160,7 +160,7 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .description("check every crash state of a pmemcheck store log (valgrind --tool=pmemcheck --log-stores=yes) with the user's checker")
     .argument('<log>', 'the pmemcheck store log')
     .option('--image <file>', "the pre-run image of the next registered file (default: the registered path; .gz is gunzipped); repeat for several files", (v: string, all: string[]) => [...all, v], [])
-    .addOption(new Option('--platform <name>', 'persistence domain').choices(PLATFORM_NAMES).default('adr'))
+    .addOption(new Option('--platform <name>', 'persistence domain (a platform without a host: a trace is of one machine)').choices(PLATFORM_NAMES.filter((p) => PLATFORMS[p].domain.host === null)).default('adr'))
     .option('--checker <command>', 'a checker program, as pmreorder runs one: the image path appended, exit 0 = consistent')
     .option('--check-module <file>', 'a JavaScript module exporting check(image) => true | false | reason, given a lazy read(offset, length)')
     .addOption(new Option('--crash-at <where>', 'crash points: before every fence, at every marker and at the end; or before every store too').choices(['fences', 'stores']).default('fences'))

@@ -35,7 +35,7 @@ export interface TraceOptions {
 export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise<number> {
   const started = Date.now();
   const layout = new Layout((path, k) => loadImage(opts.image[k] ?? path));
-  const persistence = persistenceOf(PLATFORMS[opts.platform].domain);
+  const persistence = persistenceOf(PLATFORMS[opts.platform].domain, 'host');
   const ctx: PersistContext = { persistence, bugs: NO_BUGS, initial: (line) => layout.initial(line) };
   const judge = await judgeOf(opts, layout, ctx);
   const result = await checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound } });

@@ -30,7 +30,7 @@ export interface CrashPoint {
  * since a flush or fence only makes more of them certain.
  */
 export class TraceMachine {
-  private readonly cpu: Draft<CpuState> = { ...EMPTY_CPU, cached: [], nt: [], flushes: [] };
+  private readonly cpu: Draft<CpuState> = { ...EMPTY_CPU, cached: [], nt: [], flushes: [], host: null };
   private readonly lines = new Set<number>();
   private readonly stores = new Map<number, StoreRecord>();
   private markers: readonly string[] = [];
