@@ -40,16 +40,22 @@ function linesOf(op: Stored): number[] {
   return [...Array(end - first).keys()].map((i) => (first + i) * LINE);
 }
 
-/** At position `at`: `msync` of the pages stored to through each mapping, and `fdatasync` and `fsync` of each file written. */
+/** At position `at`: `msync` of the pages stored to through each mapping, and `fdatasync` and `fsync` of each file changed. */
 function syncs(before: readonly Op[], at: number): Edit[] {
   const stores = before.filter((op): op is Stored => op.op === 'store' || op.op === 'xchg' || op.op === 'ntstore');
   const maps = [...new Set(stores.map((s) => s.map))];
   const mapped = new Map(before.flatMap((op) => (op.op === 'mmap' ? [[op.dst, op.file] as const] : [])));
-  const files = [...new Set([...before.flatMap((op) => (op.op === 'write' ? [op.file] : [])), ...maps.flatMap((m) => mapped.get(m) ?? [])])];
+  const files = [...new Set([...before.flatMap(changedFiles), ...maps.flatMap((m) => mapped.get(m) ?? [])])];
   return [
     ...maps.filter((m) => mapped.has(m)).map((map): Edit => ({ kind: 'insert', cost: 'msync', at, ops: [msyncOf(map, stores.filter((s) => s.map === map))] })),
     ...(['fdatasync', 'fsync'] as const).flatMap((kind) => files.map((file): Edit => ({ kind: 'insert', cost: kind, at, ops: [{ op: kind, file }] }))),
   ];
+}
+
+/** The files an operation changes through system calls: their data, their size or their name. */
+function changedFiles(op: Op): string[] {
+  if (op.op === 'rename') return [op.from, op.to];
+  return op.op === 'create' || op.op === 'write' || op.op === 'truncate' || op.op === 'fallocate' ? [op.file] : [];
 }
 
 /** `msync` of the whole pages that hold the stores (MS_SYNC: msync(2) waits for the writeback). */
