@@ -39,7 +39,7 @@ export function writeCounterexample(cx: Counterexample, dir: string): string {
 }
 
 /** A record checked against the schema and resolved against its program, as the command line reads files. */
-function loaded(cx: Counterexample): Loaded {
+export function loaded(cx: Counterexample): Loaded {
   return asInput(cx.name ?? 'counterexample', () => {
     checkSchema(cx);
     return resolveCounterexample(cx);

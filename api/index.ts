@@ -25,3 +25,5 @@ export { PLATFORM_NAMES, type PlatformName } from '../profiles/platforms.js';
 
 export { readCounterexample, replay, explain, writeCounterexample, type Replayed } from './counterexamples.js';
 export type { Counterexample } from '../report/counterexample.js';
+export { fix, type Fix } from './fix.js';
+export type { FixSummary } from '../report/fix-summary.js';

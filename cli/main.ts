@@ -14,6 +14,8 @@ import { MATRIX_DEFAULTS, runMatrix, type MatrixOptions } from './matrix.js';
 import { runReplay } from './replay-command.js';
 import { runHtmlReport } from './report-command.js';
 import { runShow } from './show-command.js';
+import { runFix } from './fix-command.js';
+import { FIX_DEFAULTS } from '../fix/search.js';
 import { errorStatus, EXIT, EXIT_HELP } from './exit.js';
 import { processIo, type Io } from './io.js';
 import { asUserError } from './per-file.js';
@@ -148,6 +150,12 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
     .option('--litmus', 'print each as a litmus test for a catalogue')
     .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(opts, (reporter) => runShow(files, opts.litmus === true, reporter, io)));
+  program
+    .command('fix')
+    .description('find the smallest verified fix of a litmus test or counterexample file')
+    .argument('<file>', 'a litmus test, or a counterexample JSON file')
+    .option('--max-size <n>', 'most edits a fix may make', atLeastOne('--max-size'), FIX_DEFAULTS.maxSize)
+    .action((file: string, opts: { maxSize: number }) => done({ format: 'text' }, (reporter) => runFix(file, opts.maxSize, reporter, io)));
   withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
     .requiredOption('--html <out>', 'the HTML file to write')
     .action((files: string[], opts: FormatOptions & { html: string }) => done(opts, (reporter) => runHtmlReport(files, opts.html, reporter, io)));

@@ -1,6 +1,7 @@
 import type { Litmus } from '../lang/ast.js';
 import type { Loaded } from './counterexample-load.js';
 import type { Story } from './story-shape.js';
+import { fixSentence } from './fix-summary.js';
 
 /**
  * `daxcheck show FILE`: the counterexample on one screen — the program with the crash point
@@ -24,6 +25,9 @@ export function showText(story: Story): string[] {
     '',
     'why',
     `  ${story.why}`,
+    '',
+    'fix',
+    `  ${fixSentence(story.fix)}`,
   ];
 }
 

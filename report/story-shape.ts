@@ -1,4 +1,5 @@
 import type { SiteKind } from '../model/core/site.js';
+import type { FixSummary } from './fix-summary.js';
 
 /** One operation of the program as the story shows it. */
 export interface StoryOp {
@@ -49,4 +50,6 @@ export interface Story {
   readonly bytes: readonly StoryBytes[];
   /** One sentence on why the data was lost. */
   readonly why: string;
+  /** The smallest verified fix of the program (`daxcheck fix`), or why there is none. */
+  readonly fix: FixSummary;
 }

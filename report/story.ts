@@ -10,9 +10,14 @@ import { BadCounterexample } from './bad-counterexample.js';
 import type { Loaded } from './counterexample-load.js';
 import { printOp } from '../lang/print-op.js';
 import { explainWhy } from './why.js';
+import { findFix } from '../fix/search.js';
+import { fixSummary } from './fix-summary.js';
 
 import type { Story, StoryBytes, StoryChoice, StoryHandle, StoryOp } from './story-shape.js';
 import { message } from '../lang/messages.js';
+
+/** A smaller bound than `daxcheck fix` has: `show` of a mutated program stays quick, and says when it stopped. */
+const SHOWN_FIX = { maxChecks: 300 } as const;
 
 /** The story of a counterexample, from its program, its crash state and what the model explains of it. */
 export function storyOf(loaded: Loaded): Story {
@@ -35,7 +40,7 @@ export function storyOf(loaded: Loaded): Story {
     handles: handlesOf(test, point, choices),
     bytes: observed(loaded),
   };
-  return { ...story, why: explainWhy(story, explain({ point, choices }, test, world)) };
+  return { ...story, why: explainWhy(story, explain({ point, choices }, test, world)), fix: fixSummary(findFix(test, SHOWN_FIX)) };
 }
 
 /** Each operation, and whether the crash came after it, inside it or before it. */

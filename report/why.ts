@@ -7,12 +7,12 @@ const at = (lines: readonly number[]) => (lines.length === 1 ? `line ${lines[0]}
  * One sentence on why the data was lost: the first of the model's causes (`explain`), or for a
  * safety property the crash state that broke it.
  */
-export function explainWhy(story: Omit<Story, 'why'>, causes: readonly Cause[]): string {
+export function explainWhy(story: Omit<Story, 'why' | 'fix'>, causes: readonly Cause[]): string {
   if (story.violated === null) return `recovery broke the safety property ${story.property}: ${story.choices.map((c) => c.text).join('; ') || 'in every crash state'}`;
   return sentence(causes[0]!, story);
 }
 
-function sentence(cause: Cause, story: Omit<Story, 'why'>): string {
+function sentence(cause: Cause, story: Omit<Story, 'why' | 'fix'>): string {
   const op = (i: number) => story.ops[i]!;
   const lines = (ops: readonly number[]) => at(ops.map((i) => op(i).line));
   const text = (choice: number) => story.choices[choice]!.text;

@@ -4,6 +4,7 @@ import { renderCrashState } from './crash-state.js';
 import { anchorsOf, escapeHtml } from '../escape.js';
 import { STYLE } from './style.js';
 import { renderTimeline } from './timeline.js';
+import { fixSentence } from '../fix-summary.js';
 
 /** One counterexample of the report: the base name of its file and its story. */
 export interface ReportEntry {
@@ -39,6 +40,7 @@ function section(entry: ReportEntry, anchor: string): string {
     `<h2><a href="#${escapeHtml(anchor)}">${escapeHtml(story.name)}</a></h2>`,
     `<p class="meta">from <code>${escapeHtml(entry.file)}</code></p>`,
     `<p class="why">${escapeHtml(story.why)}</p>`,
+    `<p class="meta">fix: ${escapeHtml(fixSentence(story.fix))}</p>`,
     facts(story),
     '<h3>Timeline</h3>',
     `<div class="scroll">${renderTimeline(story)}</div>`,

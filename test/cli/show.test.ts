@@ -20,6 +20,7 @@ describe('daxcheck show', () => {
     expect(r.out).toContain('journal handle of line 6 (store m0[0] 0x41*1): not committed');
     expect(r.out).toMatch(/recovered 0 +expected 0x41 +<- differs/);
     expect(r.out).toContain('the block allocated by the write fault at line 6');
+    expect(r.out).toMatch(/\nfix\n  add `msync m0 0 4K MS_SYNC` after line 8: verified at \d+ crash points, \d+ crash states$/);
     expect(r.out.split('\n').length).toBeLessThanOrEqual(30);
   });
   it.each([

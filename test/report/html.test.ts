@@ -230,4 +230,5 @@ const cutStory: Story = {
   handles: [],
   bytes: [{ name: 'x', target: 'd', range: '[64:1]', recovered: '0', expected: '0x41' }],
   why: 'the crash cut line 5 (memcpy m[0] 0x41*128) before it finished',
+  fix: { found: false, reason: 'no fix of at most 2 edits within the bound' },
 };
