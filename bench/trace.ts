@@ -89,9 +89,9 @@ async function inProcessRun(path: string, options: TraceOptions, runs: number): 
   return all.sort((a, b) => a.ms - b.ms)[Math.floor(runs / 2)]!;
 }
 
-async function timed(run: () => Promise<{ result: TraceResult }>): Promise<{ result: TraceResult; ms: number }> {
+async function timed(run: () => Promise<TraceResult>): Promise<{ result: TraceResult; ms: number }> {
   const t0 = performance.now();
-  const { result } = await run();
+  const result = await run();
   return { result, ms: performance.now() - t0 };
 }
 

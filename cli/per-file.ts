@@ -22,7 +22,7 @@ export function asUserError(e: unknown): UserError {
  * runs; otherwise the status is the worst that `work` returned. A signal or the timeout stops it
  * between two files, saying how many were done.
  */
-export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number, limits = new RunLimits()): Promise<number> {
+export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number | Promise<number>, limits = new RunLimits()): Promise<number> {
   let status = 0;
   for (const [index, file] of files.entries()) {
     const stopped = limits.stopReason(io);
@@ -31,7 +31,7 @@ export async function perFile(files: readonly string[], reporter: Reporter, io: 
       return stopped.status;
     }
     try {
-      status = Math.max(status, work(file, index));
+      status = Math.max(status, await work(file, index));
     } catch (e) {
       const error = asUserError(e);
       reporter.write({ kind: 'file-error', file, error }, io);

@@ -122,6 +122,12 @@ export const MESSAGES = {
   markersCross: (name: string, open: string) => `marker '${name}.END' crosses '${open}', which is still open (markers nest, as pmreorder requires)`,
 
   traceTime: (seconds: string) => `daxcheck trace: ${seconds} s`,
+  traceWrote: (file: string) => `wrote ${file}`,
+  traceReproduces: (file: string, detail: string) => `reproduces ${file}: ${detail}`,
+  traceDoesNotReproduce: (file: string, reason: string) => `does not reproduce ${file}: ${reason}`,
+  traceLogChanged: (log: string) => `the log ${log} is not the one recorded (its sha256 differs)`,
+  traceNoCrashPoint: (record: number) => `the run explores no crash point at record ${record}`,
+  traceNowConsistent: (field: string) => `the checker now finds the ${field} consistent`,
   traceImage: (file: string, why: string) => `the pre-run image ${file} cannot be read (${why}); give it with --image FILE`,
   traceCheckerOption: () => 'trace needs one checker: --checker "CMD ARGS" or --check-module FILE',
   checkerOneFile: (files: number) => `--checker takes a log that registers one file (this one registers ${files}); use --check-module`,

@@ -1,18 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { memoryIo } from '../helpers.js';
+import { buildCheckers, FIXTURES } from './build-checkers.js';
 
-const F = join(import.meta.dirname, 'fixtures');
+const F = FIXTURES;
 const bin = mkdtempSync(join(tmpdir(), 'daxcheck-trace-test-'));
 
-beforeAll(() => {
-  execFileSync('gcc', ['-O2', '-I', join(F, 'stub'), '-o', join(bin, 'flag_check'), join(F, 'checkers/flag_check.c')]);
-  execFileSync('gcc', ['-O2', '-o', join(bin, 'true_check'), join(F, 'checkers/true_check.c')]);
-});
+beforeAll(() => buildCheckers(bin));
 
 async function trace(name: string, ...args: string[]) {
   const io = memoryIo();
