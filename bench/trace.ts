@@ -26,6 +26,7 @@ const LOGS: readonly BenchLog[] = [
   flag('flag_good', 32),
   flag('flag_bad_order', 32),
   flag('flag_unflushed', 32),
+  flag('flag_one_persist', 32),
   flag('nt_good', 128),
   flag('nt_nodrain', 128),
   { name: 'simple_copy', image: 'simple_copy.pre', checker: ['true_check'], module: 'true_check.mjs', reads: false },

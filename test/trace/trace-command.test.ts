@@ -19,7 +19,7 @@ async function trace(name: string, ...args: string[]) {
   return { status, out: io.stdout.join('\n'), err: io.stderr.join('\n'), distinct: count('distinct (?:images|views of the lines read)'), calls: count('checker calls') };
 }
 
-const FLAG = { flag_good: 0, flag_bad_order: 1, flag_unflushed: 1, nt_good: 0, nt_nodrain: 0 } as const;
+const FLAG = { flag_good: 0, flag_bad_order: 1, flag_unflushed: 1, flag_one_persist: 1, nt_good: 0, nt_nodrain: 0 } as const;
 const dataLength = (name: string) => (name.startsWith('nt') ? 128 : 32);
 
 describe('daxcheck trace on the provided logs', () => {
@@ -38,6 +38,12 @@ describe('daxcheck trace on the provided logs', () => {
     const { out } = await trace('flag_unflushed', '--checker', `${join(bin, 'flag_check')} 32`);
     expect(out).toContain('main (flag_unflushed.c:11) by eviction');
     expect(out).toMatch(/not persisted \(4\):\n(.*main \(flag_unflushed\.c:10\)\n?){4}/);
+  });
+
+  it('finds the flag persisted by the one flush that covers both lines before the data (hand-made log; pmreorder NoReorderDoCheck and ReorderAccumulative miss it)', async () => {
+    const { out } = await trace('flag_one_persist', '--checker', `${join(bin, 'flag_check')} 32`);
+    expect(out).toContain('record 7: STORE 8 bytes at 0x5200000 at main (flag_one_persist.c:11) by its flush, not yet fenced');
+    expect(out).toMatch(/not persisted \(4\):\n(.*main \(flag_one_persist\.c:10\)\n?){4}/);
   });
 
   it('on eADR the unflushed flag cannot persist before the data: the store buffer drains in order', async () => {
