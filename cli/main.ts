@@ -81,6 +81,7 @@ function reporterOf(opts: FormatOptions): Reporter {
 /** `run`, `promote` and `catalogue`: litmus tests and their goldens. */
 function litmusCommands(program: Command, io: Io, done: Done): void {
   withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files')))
+    .option('--markers <config>', "pmreorder's marker configuration (-x): a JSON file or NAME=Engine,...; NoReorderNoCheck regions get no crash points")
     .option('--out <dir>', 'write a counterexample file into this folder for each failing expectation and safety property')
     .action((files: string[], opts: FormatOptions & LimitOptions & { out?: string }) => done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts), opts.out)));
   withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files'))
@@ -125,6 +126,7 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .option('--max-images <n>', 'crash states per crash point before the bounded search (docs/trace.md)', atLeastOne('--max-images'), 10000)
     .option('--bound <k>', 'in the bounded search, lines that may differ from none or all persisted', atLeastOne('--bound'), 1)
     .option('--parallel <n>', 'checker processes at once (default: the number of CPUs)', atLeastOne('--parallel'))
+    .option('--markers <config>', "pmreorder's marker configuration (-x): a JSON file or NAME=Engine,...; NoReorderNoCheck regions get no crash points")
     .option('--out <dir>', 'write a counterexample file for each inconsistent image into this folder (daxcheck replay, daxcheck show)')
     .action((log: string, opts: TraceOptions) => done({ format: 'text' }, () => runTrace(log, opts, io)));
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { message, userError } from '../lang/messages.js';
+import { checkedUnder, parseMarkerConfig } from '../lang/trace/marker-config.js';
 import { readLog } from '../lang/trace/read-log.js';
 import type { PlatformName } from '../profiles/platforms.js';
 import { traceCounterexample, type TraceRun } from '../report/trace-counterexample.js';
@@ -25,6 +26,8 @@ export interface TraceOptions {
   readonly maxImages: number;
   readonly bound: number;
   readonly parallel?: number;
+  /** pmreorder's marker configuration (`-x`): a JSON file or NAME=Engine,... */
+  readonly markers?: string;
   /** The folder the counterexample files are written to. */
   readonly out?: string;
 }
@@ -46,7 +49,8 @@ export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise
 export async function traceLog(log: string, opts: TraceOptions): Promise<TraceResult> {
   const { layout, ctx } = traceContext(opts.image, opts.platform);
   const judge = await judgeOf(checkerOf(opts), layout, ctx, opts.parallel);
-  return checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound } });
+  const markers = opts.markers === undefined ? undefined : parseMarkerConfig(opts.markers);
+  return checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound }, ...(markers ? { checked: (open: readonly string[]) => checkedUnder(markers, open) } : {}) });
 }
 
 function checkerOf(opts: TraceOptions): Checker {

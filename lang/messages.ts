@@ -123,6 +123,9 @@ export const MESSAGES = {
 
   traceTime: (seconds: string) => `daxcheck trace: ${seconds} s`,
   traceWrote: (file: string) => `wrote ${file}`,
+  markerConfigPair: (config: string, pair: string) => `--markers ${config}: '${pair}' is not NAME=Engine`,
+  markerConfigEngine: (config: string, engine: string, known: readonly string[]) => `--markers ${config}: unknown engine '${engine}' (pmreorder's engines: ${known.join(', ')})`,
+  markerConfigJson: (file: string, reason: string) => `--markers ${file}: not a JSON object of marker names to engines (${reason})`,
   traceReproduces: (file: string, detail: string) => `reproduces ${file}: ${detail}`,
   traceDoesNotReproduce: (file: string, reason: string) => `does not reproduce ${file}: ${reason}`,
   traceLogChanged: (log: string) => `the log ${log} is not the one recorded (its sha256 differs)`,

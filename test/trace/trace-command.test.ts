@@ -96,6 +96,22 @@ describe('daxcheck trace on the provided logs', () => {
     expect(io.stderr.join('\n')).toMatch(message);
   });
 
+  it("takes pmreorder's marker configuration, as a string or a JSON file: a NoReorderNoCheck region has no crash points", async () => {
+    const all = await trace('flag_good', '--checker', join(bin, 'true_check'));
+    const config = join(bin, 'markers.json');
+    writeFileSync(config, JSON.stringify({ pmem_memcpy_persist: 'NoReorderNoCheck' }));
+    for (const markers of ['pmem_memcpy_persist=NoReorderNoCheck', config]) {
+      const run = await trace('flag_good', '--checker', join(bin, 'true_check'), '--markers', markers);
+      expect(run.out).toMatch(/^crash points 84, explored 2/m);
+    }
+    expect(all.out).toMatch(/^crash points 88, explored 3/m);
+    const other = await trace('flag_good', '--checker', join(bin, 'true_check'), '--markers', 'pmem_memcpy_persist=ReorderFull');
+    expect(other.out).toMatch(/^crash points 88, explored 3/m);
+    const bad = await trace('flag_good', '--checker', join(bin, 'true_check'), '--markers', 'pmem_memcpy_persist=Bogus');
+    expect(bad.status).toBe(2);
+    expect(bad.err).toContain("unknown engine 'Bogus'");
+  });
+
   it('a checker that cannot run is bad input, not a verdict', async () => {
     const run = await trace('flag_good', '--checker', join(bin, 'no-such-checker'));
     expect(run.status).toBe(2);
