@@ -3,7 +3,7 @@ import { message } from '../lang/messages.js';
 import type { Choice } from '../model/check/explore.js';
 import { parseSite } from '../model/core/site.js';
 import type { PlatformName } from '../profiles/platforms.js';
-import { choicesOracle } from '../trace/choices-oracle.js';
+import { choicesOracle } from '../model/check/choices-oracle.js';
 import { judgeOf, type Checker } from '../trace/judge-of.js';
 import type { Judge } from '../trace/judge.js';
 import type { CrashPoint } from '../trace/machine.js';

@@ -1,7 +1,7 @@
 import type { Choice } from '../model/check/explore.js';
 import type { Judge } from './judge.js';
 import type { CrashPoint } from './machine.js';
-import { choicesOracle } from './choices-oracle.js';
+import { choicesOracle } from '../model/check/choices-oracle.js';
 
 /**
  * Shrinks the "not persisted" side of an inconsistent crash state at `point`: line by line, the most

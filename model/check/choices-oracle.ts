@@ -1,7 +1,7 @@
-import type { Choice } from '../model/check/explore.js';
-import { printSite } from '../model/core/site.js';
-import type { Oracle } from '../model/core/source.js';
-import { message } from '../lang/messages.js';
+import type { Choice } from './explore.js';
+import { printSite } from '../core/site.js';
+import type { Oracle } from '../core/source.js';
+import { message } from '../../lang/messages.js';
 
 /**
  * An oracle that answers with the recorded `choices` (a site with one option needs none); a site not
