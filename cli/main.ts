@@ -175,6 +175,8 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .option('--max-images <n>', 'crash states per crash point before the bounded search (docs/trace.md)', atLeastOne('--max-images'), 10000)
     .option('--bound <k>', 'in the bounded search, lines that may differ from none or all persisted', atLeastOne('--bound'), 1)
     .option('--parallel <n>', 'checker processes at once (default: the number of CPUs)', atLeastOne('--parallel'))
+    .option('--markers <config>', "pmreorder's marker configuration (-x): a JSON file or NAME=Engine,...; NoReorderNoCheck regions get no crash points")
+    .option('--out <dir>', 'write a counterexample file for each inconsistent image into this folder (daxcheck replay, daxcheck show)')
     .action((log: string, opts: TraceOptions) => done({ format: 'text' }, () => runTrace(log, opts, io)));
 }
 

@@ -22,7 +22,7 @@ export function asUserError(e: unknown): UserError {
  * runs; otherwise the status is the worst that `work` returned. A signal or the timeout stops it
  * between two files, saying how many were done.
  */
-export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number, limits = new RunLimits()): Promise<number> {
+export async function perFile(files: readonly string[], reporter: Reporter, io: Io, work: (file: string, index: number) => number | Promise<number>, limits = new RunLimits()): Promise<number> {
   let status = 0;
   for (const [index, file] of files.entries()) {
     const stopped = limits.stopReason(io);
@@ -30,7 +30,7 @@ export async function perFile(files: readonly string[], reporter: Reporter, io: 
       reporter.write({ kind: 'stopped', by: stopped.by, done: index, total: files.length, unit: 'files' }, io);
       return stopped.status;
     }
-    status = Math.max(status, fileStatus(file, reporter, io, () => work(file, index)));
+    status = Math.max(status, await fileStatusOf(file, reporter, io, () => work(file, index)));
     await yieldToEvents();
   }
   return status;
@@ -41,8 +41,22 @@ export function fileStatus(file: string, reporter: Reporter, io: Io, work: () =>
   try {
     return work();
   } catch (e) {
-    const error = asUserError(e);
-    reporter.write({ kind: 'file-error', file, error }, io);
-    return errorStatus(error);
+    return failed(file, e, reporter, io);
   }
+}
+
+/** `fileStatus` for work that may finish later (trace runs its checker programs in parallel). */
+async function fileStatusOf(file: string, reporter: Reporter, io: Io, work: () => number | Promise<number>): Promise<number> {
+  try {
+    return await work();
+  } catch (e) {
+    return failed(file, e, reporter, io);
+  }
+}
+
+/** Reports a file's failure as its one-line error and returns its exit status. */
+function failed(file: string, e: unknown, reporter: Reporter, io: Io): number {
+  const error = asUserError(e);
+  reporter.write({ kind: 'file-error', file, error }, io);
+  return errorStatus(error);
 }

@@ -1,21 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { message, userError } from '../lang/messages.js';
+import { checkedUnder, parseMarkerConfig } from '../lang/trace/marker-config.js';
 import { readLog } from '../lang/trace/read-log.js';
-import { persistenceOf } from '../model/core/persistence.js';
-import type { PersistContext } from '../model/x86/persist.js';
-import { NO_BUGS } from '../profiles/bugs.js';
-import { PLATFORMS, type PlatformName } from '../profiles/platforms.js';
+import type { PlatformName } from '../profiles/platforms.js';
+import { traceCounterexample, type TraceRun } from '../report/trace-counterexample.js';
 import { traceReport } from '../report/trace-report.js';
-import { checkTrace } from '../trace/check-trace.js';
+import { checkTrace, type TraceResult } from '../trace/check-trace.js';
+import { crashPointAt } from '../trace/point-at.js';
 import { storesInFlight } from '../trace/explain.js';
-import type { Judge } from '../trace/judge.js';
-import { Layout } from '../trace/layout.js';
-import { moduleJudge, type CheckFunction } from '../trace/module-judge.js';
-import { programJudge } from '../trace/program-judge.js';
+import { judgeOf, type Checker } from '../trace/judge-of.js';
 import type { CrashAt } from '../trace/machine.js';
+import { shrinkLost } from '../trace/shrink-lost.js';
+import { traceContext } from '../trace/trace-context.js';
 import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 
@@ -29,48 +26,56 @@ export interface TraceOptions {
   readonly maxImages: number;
   readonly bound: number;
   readonly parallel?: number;
+  /** pmreorder's marker configuration (`-x`): a JSON file or NAME=Engine,... */
+  readonly markers?: string;
+  /** The folder the counterexample files are written to. */
+  readonly out?: string;
 }
 
 /** `daxcheck trace LOG`: 0 when every crash image checked is consistent, 1 when one is not, 2 on bad input or a truncated search. */
 export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise<number> {
   const started = Date.now();
-  const layout = new Layout((path, k) => loadImage(opts.image[k] ?? path));
-  const persistence = persistenceOf(PLATFORMS[opts.platform].domain, 'host');
-  const ctx: PersistContext = { persistence, bugs: NO_BUGS, initial: (line) => layout.initial(line) };
-  const judge = await judgeOf(opts, layout, ctx);
-  const result = await checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound } });
+  const result = await traceLog(log, opts);
+  const { ctx } = traceContext(opts.image, opts.platform);
   const checker = opts.checker ?? opts.checkModule!;
-  for (const line of traceReport({ log, platform: opts.platform, checker }, result, (w) => storesInFlight(w, persistence))) io.out(line);
+  for (const line of traceReport({ log, platform: opts.platform, checker }, result, (w) => storesInFlight(w, ctx.persistence))) io.out(line);
+  if (opts.out !== undefined) for (const file of await writeCounterexamples(log, opts, result)) io.out(message('traceWrote', file));
   io.err(message('traceTime', ((Date.now() - started) / 1000).toFixed(2)));
   if (result.inconsistent.length > 0) return EXIT.verdict;
   return result.coverage.truncated.length > 0 ? EXIT.usage : EXIT.ok;
 }
 
-async function judgeOf(opts: TraceOptions, layout: Layout, ctx: PersistContext): Promise<Judge> {
+/** Checks the log `log` as `daxcheck trace` does. */
+export async function traceLog(log: string, opts: TraceOptions): Promise<TraceResult> {
+  const { layout, ctx } = traceContext(opts.image, opts.platform);
+  const judge = await judgeOf(checkerOf(opts), layout, ctx, opts.parallel);
+  const markers = opts.markers === undefined ? undefined : parseMarkerConfig(opts.markers);
+  return checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound }, ...(markers ? { checked: (open: readonly string[]) => checkedUnder(markers, open) } : {}) });
+}
+
+function checkerOf(opts: TraceOptions): Checker {
   if ((opts.checker === undefined) === (opts.checkModule === undefined)) throw userError('traceCheckerOption', undefined);
-  if (opts.checker !== undefined) return programJudge({ command: opts.checker, ...(opts.parallel ? { parallel: opts.parallel } : {}) }, layout, ctx);
-  return moduleJudge(await loadCheckModule(opts.checkModule!), layout, ctx);
+  return opts.checker !== undefined ? { program: opts.checker } : { module: opts.checkModule! };
 }
 
-/** The checker a module exports: its default export or `check`, a function. */
-async function loadCheckModule(file: string): Promise<CheckFunction> {
-  let loaded: { default?: unknown; check?: unknown };
-  try {
-    loaded = (await import(pathToFileURL(resolve(file)).href)) as typeof loaded;
-  } catch (e) {
-    throw userError('checkModuleLoad', undefined, file, e instanceof Error ? e.message.split('\n')[0]! : String(e));
+/**
+ * Writes one counterexample file per inconsistent image into `opts.out`, each with its "not
+ * persisted" side shrunk at its crash point (the log is read again up to it).
+ */
+async function writeCounterexamples(log: string, opts: TraceOptions, result: TraceResult): Promise<string[]> {
+  const out = opts.out!;
+  mkdirSync(out, { recursive: true });
+  const run: TraceRun = { log, images: opts.image, platform: opts.platform, crashAt: opts.crashAt, checker: checkerOf(opts) };
+  const files: string[] = [];
+  for (const [i, { witness, verdict }] of result.inconsistent.entries()) {
+    const { layout, ctx } = traceContext(opts.image, opts.platform);
+    const point = crashPointAt(readLog(log), layout, ctx, opts.crashAt, witness.point.record)!;
+    const judge = await judgeOf(run.checker, layout, ctx, opts.parallel);
+    const lost = await shrinkLost(point, witness.choices, judge).finally(() => judge.close());
+    const cx = traceCounterexample(run, out, { witness, verdict, lost, stores: storesInFlight(witness, ctx.persistence, lost) ?? [] }, i + 1);
+    const file = join(out, `${cx.name}.json`);
+    writeFileSync(file, `${JSON.stringify(cx, null, 2)}\n`);
+    files.push(file);
   }
-  const check = loaded.default ?? loaded.check;
-  if (typeof check !== 'function') throw userError('checkModuleExport', undefined, file);
-  return check as CheckFunction;
-}
-
-/** A pre-run image: the file as it is, or gunzipped when its name ends in .gz. */
-function loadImage(file: string): Uint8Array {
-  try {
-    const bytes = readFileSync(file);
-    return file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
-  } catch (e) {
-    throw userError('traceImage', undefined, file, (e as NodeJS.ErrnoException).code ?? String(e));
-  }
+  return files;
 }

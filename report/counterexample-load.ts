@@ -24,13 +24,21 @@ export interface Loaded {
 
 /** Reads and validates a counterexample file, and parses and runs its program once. Every problem names the field. */
 export function loadCounterexample(file: string): Loaded {
-  const text = readText(file);
-  let json: unknown;
+  return counterexampleFrom(readCounterexampleJson(file));
+}
+
+/** The JSON of a counterexample file, of either kind (a litmus or matrix one, or a trace one). */
+export function readCounterexampleJson(file: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(readText(file));
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw userError('notJson', undefined, (e as Error).message);
   }
+}
+
+/** Validates the JSON of a counterexample file, and parses and runs its program once. */
+export function counterexampleFrom(json: unknown): Loaded {
   checkSchema(json);
   return resolveCounterexample(json);
 }

@@ -4,18 +4,22 @@ import { join } from 'node:path';
 import { message } from '../lang/messages.js';
 import { BadCounterexample } from './bad-counterexample.js';
 import type { Counterexample } from './counterexample.js';
+import type { TraceCounterexample } from './trace-counterexample.js';
 import { packageRoot } from './package-root.js';
 
 /** Where the schema ships: in the source tree and in the installed package alike (package.json `files`). */
 export const SCHEMA_FILE = join(packageRoot(), 'counterexamples', 'schema.json');
 
-let compiled: ValidateFunction | undefined;
+/** Where the schema of trace counterexamples (`daxcheck trace --out`) ships. */
+export const TRACE_SCHEMA_FILE = join(packageRoot(), 'counterexamples', 'trace-schema.json');
 
-/** The validator compiled from the schema file, once; it stops at the first error, so the error it reports is always the same. */
-function validator(): ValidateFunction {
+const compiled = new Map<string, ValidateFunction>();
+
+/** The validator compiled from a schema file, once; it stops at the first error, so the error it reports is always the same. */
+function validator(file: string): ValidateFunction {
   // verbose: each error carries the schema that failed and the value, which its wording needs.
-  compiled ??= new Ajv2020({ allErrors: false, verbose: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as AnySchemaObject);
-  return compiled;
+  if (!compiled.has(file)) compiled.set(file, new Ajv2020({ allErrors: false, verbose: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(file, 'utf8')) as AnySchemaObject));
+  return compiled.get(file)!;
 }
 
 /**
@@ -23,7 +27,16 @@ function validator(): ValidateFunction {
  * problem is one line naming the field (`crashState[0].site`) and the reason.
  */
 export function checkSchema(json: unknown): asserts json is Counterexample {
-  const validate = validator();
+  validate(json, SCHEMA_FILE);
+}
+
+/** Checks `json` against counterexamples/trace-schema.json, as checkSchema does. */
+export function checkTraceSchema(json: unknown): asserts json is TraceCounterexample {
+  validate(json, TRACE_SCHEMA_FILE);
+}
+
+function validate(json: unknown, file: string): void {
+  const validate = validator(file);
   if (validate(json)) return;
   const error = validate.errors![0]!;
   throw new BadCounterexample(fieldOf(json, error), reasonOf(error));

@@ -34,18 +34,26 @@ function counterexample(witness: Witness, detail: string | undefined, stores: St
   const { point } = witness;
   const lines = [`counterexample: a crash ${point.at === 'stop' || point.at === 'marker' ? 'at' : 'before'} record ${point.record} (${point.at}), markers ${point.markers.join('|') || '-'}${detail ? `; the checker said: ${detail}` : ''}`];
   if (!stores) return [...lines, `  lines chosen: ${witness.choices.map((c) => `${c.site.kind === 'line' ? `line ${c.site.line}` : c.site.kind} option ${c.chosen} of ${c.of}`).join(', ')}`];
-  const persisted = stores.filter((s) => s.persisted !== 'no');
-  const lost = stores.filter((s) => s.persisted === 'no');
+  const persisted = stores.filter((s) => s.persisted === 'by-flush' || s.persisted === 'by-eviction');
+  const lost = stores.filter((s) => s.persisted === 'no' || s.persisted === 'either');
   return [
     ...lines,
     `  persisted (${persisted.length} of the stores in flight):`,
-    ...persisted.map((s) => `    ${storeLine(s.store)} ${s.persisted === 'by-flush' ? 'by its flush, not yet fenced' : 'by eviction (never flushed before the crash)'}`),
+    ...persisted.map((s) => `    ${storeLine(s.store)} ${HOW_PERSISTED[s.persisted as keyof typeof HOW_PERSISTED]}`),
     `  not persisted (${lost.length}):`,
     ...lost.map((s) => `    ${storeLine(s.store)}`),
   ];
 }
 
 function storeLine(store: StoreRecord): string {
-  const frames = store.frames.map((f) => f.replace(/^0x[0-9a-fA-F]+: /, '')).join(' < ');
-  return `record ${store.index}: STORE ${store.bytes.length} bytes at 0x${store.addr.toString(16)}${frames ? ` at ${frames}` : ''}`;
+  return storeText({ record: store.index, size: store.bytes.length, addr: `0x${store.addr.toString(16)}`, frames: store.frames });
 }
+
+/** A store as reports name it: its record, size, address and stack frames (without their code addresses), innermost first. */
+export function storeText(store: { record: number; size: number; addr: string; frames: readonly string[] }): string {
+  const frames = store.frames.map((f) => f.replace(/^0x[0-9a-fA-F]+: /, '')).join(' < ');
+  return `record ${store.record}: STORE ${store.size} bytes at ${store.addr}${frames ? ` at ${frames}` : ''}`;
+}
+
+/** How a persisted store got to the media, in words. */
+export const HOW_PERSISTED = { 'by-flush': 'by its flush, not yet fenced', 'by-eviction': 'by eviction (never flushed before the crash)' } as const;

@@ -33,7 +33,7 @@ export interface TraceResult {
  * each distinct image once, its verdict kept with the crash state that persisted the fewest stores
  * in flight (the minimized counterexample).
  */
-export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistContext, judge: Judge, layout: Layout, options: { crashAt: CrashAt; budget: StateBudget }): Promise<TraceResult> {
+export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistContext, judge: Judge, layout: Layout, options: { crashAt: CrashAt; budget: StateBudget; checked?: (markers: readonly string[]) => boolean }): Promise<TraceResult> {
   const witnesses = new Map<string, Witness>();
   const verdicts = new Map<string, Verdict>();
   const failures: unknown[] = [];
@@ -53,7 +53,7 @@ export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistCon
       if (!known || persisted < known.persisted) witnesses.set(result.key, { point: (snapshot ??= snapshotOf(point)), choices, persisted });
     }
   };
-  const machine = new TraceMachine(layout, ctx, options.crashAt, onCrash);
+  const machine = new TraceMachine(layout, ctx, options.crashAt, onCrash, options.checked);
   let count = 0;
   let stores = 0;
   try {

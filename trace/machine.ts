@@ -44,6 +44,8 @@ export class TraceMachine {
     private readonly ctx: PersistContext,
     private readonly crashAt: CrashAt,
     private readonly onCrash: (point: CrashPoint) => void,
+    /** Whether crashes are checked with these markers open (pmreorder's NoReorderNoCheck regions are not). */
+    private readonly checked: (markers: readonly string[]) => boolean = () => true,
   ) {}
 
   /** Applies one record. */
@@ -94,7 +96,20 @@ export class TraceMachine {
     }
   }
 
+  /**
+   * The crash point `record` makes, before it is applied, whether or not a run would explore it (its
+   * crash states are the same): a copy, since the x86 rules replace the CPU state's arrays and
+   * durable map rather than change them. Undefined for a record that is no crash point.
+   */
+  pointAt(record: TraceRecord): CrashPoint | undefined {
+    const at = record.kind === 'fence' || record.kind === 'marker' || record.kind === 'stop' ? record.kind : record.kind === 'store' && this.crashAt === 'stores' ? 'store' : undefined;
+    if (!at) return undefined;
+    const markers = record.kind === 'marker' ? record.open : this.markers;
+    return { record: record.index, at, markers, cpu: { ...this.cpu }, lines: new Set(this.lines), stores: new Map(this.stores) };
+  }
+
   private crash(record: number, at: CrashPoint['at']): void {
+    if (!this.checked(this.markers)) return;
     this.counts.points++;
     if (!this.stored) return;
     this.stored = false;

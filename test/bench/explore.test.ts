@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('npm run bench --quick', () => {
-  it('prints the machine and every section, with a measurement for each shape and length', () => {
+  it('prints the machine and every section, with a measurement for each shape and length and each side of the pmreorder comparison', () => {
     const out = execFileSync(process.execPath, ['dist/bench/explore.js', '--quick'], { encoding: 'utf8' });
     expect(out).toMatch(/^machine: .* node v\d+.*\(quick\)$/m);
     expect(out).toMatch(/^ {2}adr: crash states \d+; lazy .* ratio/m);
@@ -11,6 +11,10 @@ describe('npm run bench --quick', () => {
       const section = out.slice(out.indexOf(`  ${shape} (baseline`));
       expect(section).toMatch(/^ {4}N=\d+: [\d.]+ CPU s, peak \d+ MiB; [\d.]+ us\/op \([\d.]+x\), [\d.]+ KiB\/op/m);
     }
+    const trace = out.slice(out.indexOf('side by side with pmreorder'));
+    expect(trace).toMatch(/^ {4}daxcheck, checker program: crash points \d+ .* checker calls \d+, distinct images \d+, inconsistent [1-9]/m);
+    expect(trace).toMatch(/^ {4}daxcheck, in-process .* ms per distinct view$/m);
+    expect(trace).toMatch(/^ {4}pmreorder NoReorderDoCheck: checker calls \d+, distinct images \d+, inconsistent 0 .* per check|^ {2}pmreorder skipped: /m);
     expect(out).not.toContain('failed');
   }, 120_000);
 });

@@ -1,18 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { memoryIo } from '../helpers.js';
+import { buildCheckers, FIXTURES } from './build-checkers.js';
 
-const F = join(import.meta.dirname, 'fixtures');
+const F = FIXTURES;
 const bin = mkdtempSync(join(tmpdir(), 'daxcheck-trace-test-'));
 
-beforeAll(() => {
-  execFileSync('gcc', ['-O2', '-I', join(F, 'stub'), '-o', join(bin, 'flag_check'), join(F, 'checkers/flag_check.c')]);
-  execFileSync('gcc', ['-O2', '-o', join(bin, 'true_check'), join(F, 'checkers/true_check.c')]);
-});
+beforeAll(() => buildCheckers(bin));
 
 async function trace(name: string, ...args: string[]) {
   const io = memoryIo();
@@ -22,7 +19,7 @@ async function trace(name: string, ...args: string[]) {
   return { status, out: io.stdout.join('\n'), err: io.stderr.join('\n'), distinct: count('distinct (?:images|views of the lines read)'), calls: count('checker calls') };
 }
 
-const FLAG = { flag_good: 0, flag_bad_order: 1, flag_unflushed: 1, nt_good: 0, nt_nodrain: 0 } as const;
+const FLAG = { flag_good: 0, flag_bad_order: 1, flag_unflushed: 1, flag_one_persist: 1, nt_good: 0, nt_nodrain: 0 } as const;
 const dataLength = (name: string) => (name.startsWith('nt') ? 128 : 32);
 
 describe('daxcheck trace on the provided logs', () => {
@@ -41,6 +38,12 @@ describe('daxcheck trace on the provided logs', () => {
     const { out } = await trace('flag_unflushed', '--checker', `${join(bin, 'flag_check')} 32`);
     expect(out).toContain('main (flag_unflushed.c:11) by eviction');
     expect(out).toMatch(/not persisted \(4\):\n(.*main \(flag_unflushed\.c:10\)\n?){4}/);
+  });
+
+  it('finds the flag persisted by the one flush that covers both lines before the data (hand-made log; pmreorder NoReorderDoCheck and ReorderAccumulative miss it)', async () => {
+    const { out } = await trace('flag_one_persist', '--checker', `${join(bin, 'flag_check')} 32`);
+    expect(out).toContain('record 7: STORE 8 bytes at 0x5200000 at main (flag_one_persist.c:11) by its flush, not yet fenced');
+    expect(out).toMatch(/not persisted \(4\):\n(.*main \(flag_one_persist\.c:10\)\n?){4}/);
   });
 
   it('on eADR the unflushed flag cannot persist before the data: the store buffer drains in order', async () => {
@@ -91,6 +94,22 @@ describe('daxcheck trace on the provided logs', () => {
     const args = text === undefined ? [] : ['--checker', join(bin, 'true_check')];
     expect(await main(['trace', log, ...args], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(message);
+  });
+
+  it("takes pmreorder's marker configuration, as a string or a JSON file: a NoReorderNoCheck region has no crash points", async () => {
+    const all = await trace('flag_good', '--checker', join(bin, 'true_check'));
+    const config = join(bin, 'markers.json');
+    writeFileSync(config, JSON.stringify({ pmem_memcpy_persist: 'NoReorderNoCheck' }));
+    for (const markers of ['pmem_memcpy_persist=NoReorderNoCheck', config]) {
+      const run = await trace('flag_good', '--checker', join(bin, 'true_check'), '--markers', markers);
+      expect(run.out).toMatch(/^crash points 84, explored 2/m);
+    }
+    expect(all.out).toMatch(/^crash points 88, explored 3/m);
+    const other = await trace('flag_good', '--checker', join(bin, 'true_check'), '--markers', 'pmem_memcpy_persist=ReorderFull');
+    expect(other.out).toMatch(/^crash points 88, explored 3/m);
+    const bad = await trace('flag_good', '--checker', join(bin, 'true_check'), '--markers', 'pmem_memcpy_persist=Bogus');
+    expect(bad.status).toBe(2);
+    expect(bad.err).toContain("unknown engine 'Bogus'");
   });
 
   it('a checker that cannot run is bad input, not a verdict', async () => {
