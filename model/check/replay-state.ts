@@ -1,7 +1,7 @@
 import type { Bugs } from '../../profiles/bugs.js';
 import { evaluateAt, prepare } from './check.js';
 import type { Oracle } from '../core/source.js';
-import { printSite } from '../core/site.js';
+import { printSite, type Site } from '../core/site.js';
 import type { Choice } from './explore.js';
 import type { Observed } from './observe.js';
 import type { Litmus } from '../../lang/ast.js';
@@ -23,16 +23,15 @@ export function replayCrashState(test: Litmus, pointIndex: number, choices: read
   if (!point) return { ok: false, reason: message('noSuchCrashPoint', pointIndex, execution.points.length) };
   const recorded = new Map(choices.map((c) => [printSite(c.site), c]));
   const problems: string[] = [];
-  const oracle: Oracle = {
-    choose(site, size) {
-      if (size <= 1) return 0;
-      const text = printSite(site);
-      const c = recorded.get(text);
-      if (!c) problems.push(message('siteNotRecorded', text));
-      else if (c.of !== size) problems.push(message('siteOptionsChanged', text, size, c.of));
-      return c && c.chosen < size ? c.chosen : 0;
-    },
+  const choose = (site: Site, size: number) => {
+    if (size <= 1) return 0;
+    const text = printSite(site);
+    const c = recorded.get(text);
+    if (!c) problems.push(message('siteNotRecorded', text));
+    else if (c.of !== size) problems.push(message('siteOptionsChanged', text, size, c.of));
+    return c && c.chosen < size ? c.chosen : 0;
   };
+  const oracle: Oracle = { choose, narrow: (site, size) => choose(site, size) };
   const { values } = evaluateAt(test, point, world, oracle);
   return problems.length > 0 ? { ok: false, reason: problems[0]! } : { ok: true, values };
 }
