@@ -151,6 +151,16 @@ function explorePoint(at: At, limit: number, stop: (leaves: number) => boolean):
   return leaves.length;
 }
 
+/** The crash state of `leaf` as evidence; its choices are put in words only if a report asks. */
 function evidenceOf({ point, index, world }: At, leaf: Leaf<{ values: Record<string, Observed> }>): Evidence {
-  return { point, pointIndex: index, persisted: leaf.choices.map((c) => describeChoice(c, point.state, world)), choices: leaf.choices, values: leaf.result.values };
+  let persisted: readonly string[] | undefined;
+  return {
+    point,
+    pointIndex: index,
+    get persisted() {
+      return (persisted ??= leaf.choices.map((c) => describeChoice(c, point.state, world)));
+    },
+    choices: leaf.choices,
+    values: leaf.result.values,
+  };
 }

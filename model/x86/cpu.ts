@@ -64,9 +64,31 @@ export function durableLine(cpu: CpuState, line: number, initial: (line: number)
   return cpu.durable.get(line) ?? { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
 }
 
+/**
+ * A pending piece as a class instance: immer drafts every plain object read through a draft, and a
+ * step reads the whole list of pending pieces, which may hold thousands of them.
+ */
+class PendingPiece implements Pending {
+  constructor(
+    readonly addr: number,
+    readonly bytes: readonly number[],
+    readonly seq: number,
+    readonly line: number,
+    readonly op: number,
+  ) {}
+}
+
+/** The pieces of a store of `bytes` at media address `addr`, numbered in program order. */
+function newPieces(cpu: Draft<CpuState>, addr: number, bytes: readonly number[]): Pending[] {
+  const [seq, op] = [cpu.seq, cpu.op];
+  const pieces = splitPieces(addr, bytes).map((piece, i) => new PendingPiece(piece.addr, piece.bytes, seq + i, lineOf(piece.addr), op));
+  cpu.seq = seq + pieces.length;
+  return pieces;
+}
+
 /** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
 export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], nt: boolean): Pending[] {
-  const added = splitPieces(addr, bytes).map((piece) => ({ ...piece, seq: cpu.seq++, line: lineOf(piece.addr), op: cpu.op }));
+  const added = newPieces(cpu, addr, bytes);
   (nt ? cpu.nt : cpu.cached).push(...castDraft(added));
   return added;
 }
@@ -74,7 +96,18 @@ export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly num
 /** Makes every listed piece durable and drops it from the in-flight lists. */
 export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): void {
   if (pieces.length === 0) return;
+  writeDurable(cpu, pieces, initial);
   const done = new Set(pieces.map((p) => p.seq));
+  cpu.cached = cpu.cached.filter((p) => !done.has(p.seq));
+  cpu.nt = cpu.nt.filter((p) => !done.has(p.seq));
+}
+
+/** Stores `bytes` at `addr` straight into the guaranteed media contents, as if stored and made durable at once. */
+export function storeDurable(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], initial: (line: number) => readonly number[]): void {
+  writeDurable(cpu, newPieces(cpu, addr, bytes), initial);
+}
+
+function writeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], initial: (line: number) => readonly number[]): void {
   const images = new Map<number, LineImage>();
   for (const piece of pieces) {
     let image = images.get(piece.line);
@@ -84,8 +117,6 @@ export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], in
   let durable = cpu.durable as IntMap<LineImage>;
   for (const [line, image] of images) durable = durable.set(line, image);
   cpu.durable = castDraft(durable);
-  cpu.cached = cpu.cached.filter((p) => !done.has(p.seq));
-  cpu.nt = cpu.nt.filter((p) => !done.has(p.seq));
 }
 
 /** A mutable copy of a line image, to apply pieces to. */
