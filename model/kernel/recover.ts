@@ -37,11 +37,10 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
     return ino === undefined ? undefined : { ino, kind: ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind) };
   };
   const pages = new Map<string, (at: number) => number>();
-  const byteAt = (ino: number, off: number): number => {
-    const key = pageKey(ino, Math.floor(off / PAGE));
-    let page = pages.get(key);
-    if (!page) pages.set(key, (page = pageReader(ctx, ino, Math.floor(off / PAGE))));
-    return page(off % PAGE);
+  const pageAt = (ino: number, p: number) => {
+    let page = pages.get(pageKey(ino, p));
+    if (!page) pages.set(pageKey(ino, p), (page = pageReader(ctx, ino, p)));
+    return page;
   };
   return {
     exists: (name) => inodeOf(name) !== undefined,
@@ -54,7 +53,11 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
       if (!inode) return [];
       const end = recoveredSize(ctx, inode.ino, off + len);
       const out: number[] = [];
-      for (let o = off; o < end; o++) out.push(byteAt(inode.ino, o));
+      for (let o = off; o < end; ) {
+        const [p, stop] = [Math.floor(o / PAGE), Math.min(end, (Math.floor(o / PAGE) + 1) * PAGE)];
+        const page = pageAt(inode.ino, p);
+        for (; o < stop; o++) out.push(page(o - p * PAGE));
+      }
       checkStale(state, world, inode, name, off, out, stale);
       return out;
     },

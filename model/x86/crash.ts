@@ -21,12 +21,13 @@ interface Ctx {
  */
 export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   const cache = new Map<number, ArrayLike<number>>();
-  const cached = cachedReader(pointOf(ctx), oracle);
+  const point = pointOf(ctx);
+  const cached = cachedReader(point, oracle);
   return {
     readLine(line) {
       let bytes = cache.get(line);
       if (!bytes) {
-        bytes = resolveLine(ctx, line, cached(line), oracle);
+        bytes = resolveLine(ctx, point, line, cached(line), oracle);
         cache.set(line, bytes);
       }
       return bytes;
@@ -56,6 +57,8 @@ interface Point {
   readonly sources: ReadonlyMap<number, Kept>;
   readonly full: Map<Kept, readonly number[]>;
   readonly shares: WeakMap<readonly number[], Map<number, readonly Share[]>>;
+  /** Lines no crash choice touches, by the initial contents they were read with. */
+  readonly settled: WeakMap<Ctx['initial'], Map<number, ArrayLike<number>>>;
 }
 
 const points = new WeakMap<CpuState, Point>();
@@ -63,19 +66,29 @@ const points = new WeakMap<CpuState, Point>();
 function pointOf(ctx: Omit<Ctx, 'initial'>): Point {
   const known = points.get(ctx.cpu);
   if (known && known.persistence === ctx.persistence && known.bugs === ctx.bugs) return known;
-  const point = { persistence: ctx.persistence, bugs: ctx.bugs, sources: cachedSources(ctx), full: new Map(), shares: new WeakMap() };
+  const point = { persistence: ctx.persistence, bugs: ctx.bugs, sources: cachedSources(ctx), full: new Map(), shares: new WeakMap(), settled: new WeakMap() };
   points.set(ctx.cpu, point);
   return point;
 }
 
-function resolveLine(ctx: Ctx, line: number, share: Share | undefined, oracle: Oracle): ArrayLike<number> {
+function resolveLine(ctx: Ctx, point: Point, line: number, share: Share | undefined, oracle: Oracle): ArrayLike<number> {
   if (share?.image?.initial === ctx.initial) return share.image.bytes;
-  const image = copyLine(durableLine(ctx.cpu, line, ctx.initial));
   const nt = ctx.cpu.nt.filter((p) => p.line === line);
+  if (!share && nt.length === 0) return settledLine(ctx, point, line);
+  const image = copyLine(durableLine(ctx.cpu, line, ctx.initial));
   const landed = nt.filter((p) => resolve(oracle, { kind: 'nt', seq: p.seq }, HAPPENED));
   for (const piece of [...(share?.kept ?? []), ...landed]) applyPiece(image, piece);
   if (share && nt.length === 0) share.image = { initial: ctx.initial, bytes: image.bytes };
   return image.bytes;
+}
+
+/** A line with nothing pending: its guaranteed contents, read once per crash point. */
+function settledLine(ctx: Ctx, point: Point, line: number): ArrayLike<number> {
+  let lines = point.settled.get(ctx.initial);
+  if (!lines) point.settled.set(ctx.initial, (lines = new Map()));
+  let bytes = lines.get(line);
+  if (!bytes) lines.set(line, (bytes = durableLine(ctx.cpu, line, ctx.initial).bytes));
+  return bytes;
 }
 
 /** Which pending cached pieces a crash keeps: each option keeps some of them. */
