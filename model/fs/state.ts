@@ -1,3 +1,4 @@
+import { isDraft, original } from 'immer';
 import type { Meta } from './meta.js';
 import type { AppendLog } from '../core/append-log.js';
 import type { IntMap } from '../core/int-map.js';
@@ -93,12 +94,21 @@ export interface FsState {
 
 /** The metadata the running kernel sees. */
 export function liveMeta(fs: FsState): Meta {
-  return fs.handles.length === 0 ? fs.base : fs.handles.at(fs.handles.length - 1)!.meta;
+  return metaAt(fs, fs.handles.length);
 }
 
 /** The metadata on media after committing the first `k` handles. */
 export function metaAt(fs: FsState, k: number): Meta {
-  return k === 0 ? fs.base : fs.handles.at(k - 1)!.meta;
+  return k === 0 ? baseOf(fs) : fs.handles.at(k - 1)!.meta;
+}
+
+/**
+ * The checkpointed metadata as a value, never a draft of it, which a step never changes: metadata
+ * made from it goes into a handle of the journal's log, which immer does not finalize, so a draft
+ * there would be revoked when the step ends.
+ */
+function baseOf(fs: FsState): Meta {
+  return isDraft(fs.base) ? original(fs.base)! : fs.base;
 }
 
 /** The key of a file page in the per-page tables. */

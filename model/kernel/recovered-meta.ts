@@ -11,12 +11,8 @@ export interface Recovered {
   readonly committed: number;
 }
 
-/** Questions about the recovered metadata, answered in the crash state the oracle is building. */
-export interface AskRecovered {
-  <T>(question: string, answer: (recovered: Recovered) => T): T;
-  /** Whether a question was asked: the journal's prefix is then part of the crash state. */
-  readonly asked: boolean;
-}
+/** A question about the recovered metadata, answered in the crash state the oracle is building. */
+export type AskRecovered = <T>(question: string, answer: (recovered: Recovered) => T) => T;
 
 /**
  * Reads the metadata recovery makes at a crash without choosing the committed journal prefix
@@ -27,12 +23,7 @@ export function recoveredMeta(fs: FsState, bugs: Bugs, oracle: Oracle): AskRecov
   const source = journalSource(fs);
   const at = recoveries(fs, bugs);
   const answerAt = <T>(answer: (recovered: Recovered) => T) => (option: number) => answer(at(source.outcome(option)));
-  let asked = false;
-  const ask = <T>(question: string, answer: (recovered: Recovered) => T) => {
-    asked = true;
-    return answerAt(answer)(oracle.narrow({ kind: 'journal' }, source.options, question, answerAt(answer)));
-  };
-  return Object.defineProperty(ask, 'asked', { get: () => asked }) as AskRecovered;
+  return (question, answer) => answerAt(answer)(oracle.narrow({ kind: 'journal' }, source.options, question, answerAt(answer)));
 }
 
 /** Recovered metadata by the committed metadata it came from (crash points share their handles, so recovery runs once per handle), and by crash state and prefix. */
