@@ -94,7 +94,7 @@ class Partitions {
   all(key: string, size: number): readonly number[] {
     const id = `${key}/${size}`;
     let options = this.full.get(id);
-    if (!options) this.full.set(id, (options = Array.from({ length: size }, (_, i) => i)));
+    if (!options) this.full.set(id, (options = range(size)));
     return options;
   }
 
@@ -111,13 +111,24 @@ class Partitions {
 
 function group(options: readonly number[], answer: (option: number) => unknown): number[][] {
   const groups = new Map<unknown, number[]>();
+  let [last, members]: [unknown, number[] | undefined] = [undefined, undefined];
   for (const option of options) {
     const a = answer(option);
-    const members = groups.get(a);
-    if (members) members.push(option);
-    else groups.set(a, [option]);
+    // Neighbouring options mostly answer alike (runs of journal prefixes), so the map is skipped for them.
+    if (members === undefined || a !== last) {
+      members = groups.get(a);
+      if (!members) groups.set(a, (members = []));
+      last = a;
+    }
+    members.push(option);
   }
   return [...groups.values()];
+}
+
+function range(size: number): number[] {
+  const options = new Array<number>(size);
+  for (let i = 0; i < size; i++) options[i] = i;
+  return options;
 }
 
 /** The next path in depth-first order: bump the deepest decision that has ways left. */
