@@ -1,4 +1,4 @@
-import { isDraft, original } from 'immer';
+import { current, isDraft } from 'immer';
 import type { Meta } from './meta.js';
 import type { AppendLog } from '../core/append-log.js';
 import type { IntMap } from '../core/int-map.js';
@@ -97,18 +97,14 @@ export function liveMeta(fs: FsState): Meta {
   return metaAt(fs, fs.handles.length);
 }
 
-/** The metadata on media after committing the first `k` handles. */
-export function metaAt(fs: FsState, k: number): Meta {
-  return k === 0 ? baseOf(fs) : fs.handles.at(k - 1)!.meta;
-}
-
 /**
- * The checkpointed metadata as a value, never a draft of it, which a step never changes: metadata
- * made from it goes into a handle of the journal's log, which immer does not finalize, so a draft
- * there would be revoked when the step ends.
+ * The metadata on media after committing the first `k` handles. Read through a step's draft, the
+ * base is a draft too; a handle built from it is kept in the append-only log, which immer does not
+ * finalize, so it must hold the base itself and not a proxy revoked when the step ends.
  */
-function baseOf(fs: FsState): Meta {
-  return isDraft(fs.base) ? original(fs.base)! : fs.base;
+export function metaAt(fs: FsState, k: number): Meta {
+  if (k > 0) return fs.handles.at(k - 1)!.meta;
+  return isDraft(fs.base) ? current(fs.base) : fs.base;
 }
 
 /** The key of a file page in the per-page tables. */
