@@ -2,6 +2,7 @@ import { setAutoFreeze } from 'immer';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { growthBench } from './growth.js';
 import { lazyBench } from './lazy.js';
+import { outcomesBench } from './outcomes.js';
 import { traceBench } from './trace.js';
 
 /**
@@ -12,5 +13,6 @@ const quick = process.argv.includes('--quick') || process.env['DAXCHECK_BENCH_QU
 setAutoFreeze(false);
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} x${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}${quick ? ' (quick)' : ''}`);
 lazyBench(quick ? 1 : 7);
+outcomesBench(quick);
 growthBench(quick);
 await traceBench(quick);

@@ -1,5 +1,6 @@
 import { enumerateLazily, type Choice, type Leaf } from '../model/check/explore.js';
 import type { Oracle } from '../model/core/source.js';
+import type { Site } from '../model/core/site.js';
 
 /** How a crash point's states were covered: all of them, or the bounded subset (docs/trace.md). */
 export type Coverage = 'exhaustive' | 'bounded' | 'truncated';
@@ -37,13 +38,13 @@ function upTo<T>(evaluate: (oracle: Oracle) => T, max: number, restrict: (oracle
 
 function recorded<T>(evaluate: (oracle: Oracle) => T, oracle: Oracle): Leaf<T> {
   const choices: Choice[] = [];
-  const result = evaluate({
-    choose(site, size) {
-      const chosen = oracle.choose(site, size);
-      choices.push({ site, chosen, of: size });
-      return chosen;
-    },
-  });
+  const choose = (site: Site, size: number): number => {
+    const chosen = oracle.choose(site, size);
+    choices.push({ site, chosen, of: size });
+    return chosen;
+  };
+  // The CPU half narrows nothing (only recovered metadata does): a narrowed site is chosen outright.
+  const result = evaluate({ choose, narrow: choose });
   return { result, choices };
 }
 
@@ -53,13 +54,12 @@ function recorded<T>(evaluate: (oracle: Oracle) => T, oracle: Oracle): Leaf<T> {
  */
 function bounded(inner: Oracle, bound: number, baseline: 'none' | 'all'): Oracle {
   let off = 0;
-  return {
-    choose(site, size) {
-      const base = baseline === 'none' ? 0 : size - 1;
-      if (off >= bound) return base;
-      const chosen = inner.choose(site, size);
-      if (chosen !== base) off++;
-      return chosen;
-    },
+  const choose = (site: Site, size: number): number => {
+    const base = baseline === 'none' ? 0 : size - 1;
+    if (off >= bound) return base;
+    const chosen = inner.choose(site, size);
+    if (chosen !== base) off++;
+    return chosen;
   };
+  return { choose, narrow: choose };
 }

@@ -7,16 +7,16 @@ import { countStates, type Oracle } from '../core/source.js';
 import { reached, type Budget } from './budget.js';
 import { describeChoice } from './evidence.js';
 import { execute, refusalError, type CrashPoint, type Execution, type Refused } from './execute.js';
-import { enumerateLazily } from './explore.js';
+import { enumerateLazily, evaluateWith, type Leaf } from './explore.js';
 import { fsSources } from '../kernel/fs-sources.js';
 import { fsView, type FsView } from '../kernel/recover.js';
-import { idempotenceViolations, ownershipViolations, wellFormedViolations, type SafetyProperty } from '../fs/safety.js';
-import { liveMeta, metaAt } from '../fs/state.js';
+import { liveMeta } from '../fs/state.js';
+import { RecoveredSafety } from './recovered-safety.js';
 import { layOut } from '../kernel/layout.js';
 import { makeWorld, type World } from '../core/world.js';
 import { observe, type Observed } from './observe.js';
 import type { Litmus } from '../../lang/ast.js';
-import { Tally, type TestResult } from './tally.js';
+import { Tally, type Evidence, type TestResult } from './tally.js';
 import { usesFilesystem } from './uses-filesystem.js';
 import { validate } from './validate.js';
 
@@ -67,6 +67,7 @@ interface Prepared {
 
 function checkPrepared(test: Litmus, { world, execution }: Prepared, options: CheckOptions): TestResult {
   const tally = new Tally(test, execution, usesFilesystem(test), options.minimal ?? false);
+  const safety = new RecoveredSafety(world);
   const budget = options.budget ?? {};
   const points = execution.points.length;
   let evaluations = 0;
@@ -75,11 +76,11 @@ function checkPrepared(test: Litmus, { world, execution }: Prepared, options: Ch
     const before = reached(budget, { evaluations, states });
     if (before) return tally.result({ ...before, explored: index, points });
     tally.crashStates = states;
-    checkLive(point, index, world, tally);
+    checkLive(point, index, safety, tally);
     const spent = evaluations;
     let cut: ReturnType<typeof reached>;
     const stop = (leaves: number) => (cut = reached(budget, { evaluations: spent + leaves, states })) !== undefined;
-    evaluations += explorePoint(test, point, index, world, tally, options.limit ?? DEFAULT_LIMIT, stop);
+    evaluations += explorePoint({ test, point, index, world, tally, safety }, options.limit ?? DEFAULT_LIMIT, stop);
     if (cut) return tally.result({ ...cut, explored: index, points });
     options.progress?.({ explored: index + 1, points, evaluations });
   }
@@ -111,39 +112,56 @@ export function evaluateAt(test: Litmus, point: CrashPoint, world: World, oracle
 }
 
 /** The running filesystem must be well-formed after every step, with each block owned once. */
-function checkLive(point: CrashPoint, index: number, world: World, tally: Tally): void {
-  const live = liveMeta(point.state.fs);
-  const found: [SafetyProperty, string[]][] = [
-    ['block-ownership', ownershipViolations(live)],
-    ['well-formed', wellFormedViolations(live, world, false)],
-  ];
-  for (const [property, problems] of found) if (problems.length > 0) tally.violate(property, { point, pointIndex: index, persisted: [], choices: [], values: {} }, `while running: ${problems[0]!}`);
+function checkLive(point: CrashPoint, index: number, safety: RecoveredSafety, tally: Tally): void {
+  for (const [property, problem] of safety.whileRunning(liveMeta(point.state.fs))) tally.violate(property, { point, pointIndex: index, persisted: [], choices: [], values: {} }, `while running: ${problem}`);
 }
 
-/** Explores one crash point's crash states, as many as `stop` allows; returns the recovery runs made. */
-function explorePoint(test: Litmus, point: CrashPoint, index: number, world: World, tally: Tally, limit: number, stop: (leaves: number) => boolean): number {
-  if (test.observations.length === 0 && !tally.checksSafety) return 0;
-  const leaves = enumerateLazily((oracle) => {
+/** What exploring one crash point needs. */
+interface At {
+  readonly test: Litmus;
+  readonly point: CrashPoint;
+  readonly index: number;
+  readonly world: World;
+  readonly tally: Tally;
+  readonly safety: RecoveredSafety;
+}
+
+/**
+ * Explores one crash point's crash states, as many as `stop` allows; returns the recovery runs made.
+ * The metadata's safety is checked for every journal prefix apart from the observations, so the
+ * exploration branches only where the observations' answers differ; a violation's evidence is the
+ * first crash state with that prefix, a real one that replays.
+ */
+function explorePoint(at: At, limit: number, stop: (leaves: number) => boolean): number {
+  const { test, point, world, tally } = at;
+  const evaluate = (oracle: Oracle) => {
     const { values, fs } = evaluateAt(test, point, world, oracle);
-    return { values, problems: tally.checksSafety ? recoveredProblems(point, world, fs) : [] };
-  }, limit, stop);
+    if (tally.checksSafety) fs.settle();
+    return { values, stale: fs.stale };
+  };
+  if (tally.checksSafety) {
+    for (const { option, problem } of at.safety.violations(point.state.fs)) tally.violate(problem[0], evidenceOf(at, evaluateWith(evaluate, { kind: 'journal' }, option)), problem[1]);
+  }
+  if (test.observations.length === 0) return 0;
+  const leaves = enumerateLazily(evaluate, limit, stop);
   for (const leaf of leaves) {
-    const persisted = leaf.choices.map((c) => describeChoice(c, point.state, world));
-    const evidence = { point, pointIndex: index, persisted, choices: leaf.choices, values: leaf.result.values };
-    if (test.observations.length > 0) tally.add(evidence);
-    for (const [property, detail] of leaf.result.problems) tally.violate(property, evidence, detail);
+    const evidence = evidenceOf(at, leaf);
+    tally.add(evidence);
+    if (leaf.result.stale.length > 0) tally.violate('no-stale-data', evidence, leaf.result.stale[0]!);
   }
   return leaves.length;
 }
 
-/** Safety after recovery: ownership in the replayed journal, idempotence, well-formedness, stale bytes read. */
-function recoveredProblems(point: CrashPoint, world: World, fs: FsView): [SafetyProperty, string][] {
-  const { meta, committed } = fs.meta();
-  const out: [SafetyProperty, string][] = [];
-  const push = (property: SafetyProperty, problems: readonly string[]) => problems.slice(0, 1).forEach((p) => out.push([property, p]));
-  push('block-ownership', ownershipViolations(metaAt(point.state.fs, committed)));
-  push('idempotent-recovery', idempotenceViolations(meta, world));
-  push('well-formed', wellFormedViolations(meta, world, true));
-  push('no-stale-data', fs.stale);
-  return out;
+/** The crash state of `leaf` as evidence; its choices are put in words only if a report asks. */
+function evidenceOf({ point, index, world }: At, leaf: Leaf<{ values: Record<string, Observed> }>): Evidence {
+  let persisted: readonly string[] | undefined;
+  return {
+    point,
+    pointIndex: index,
+    get persisted() {
+      return (persisted ??= leaf.choices.map((c) => describeChoice(c, point.state, world)));
+    },
+    choices: leaf.choices,
+    values: leaf.result.values,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Choice } from './explore.js';
-import { printSite } from '../core/site.js';
+import { printSite, type Site } from '../core/site.js';
 import type { Oracle } from '../core/source.js';
 import { message } from '../../lang/messages.js';
 
@@ -9,14 +9,14 @@ import { message } from '../../lang/messages.js';
  */
 export function choicesOracle(choices: readonly Choice[], problems: string[]): Oracle {
   const recorded = new Map(choices.map((c) => [printSite(c.site), c]));
-  return {
-    choose(site, size) {
-      if (size <= 1) return 0;
-      const text = printSite(site);
-      const c = recorded.get(text);
-      if (!c) problems.push(message('siteNotRecorded', text));
-      else if (c.of !== size) problems.push(message('siteOptionsChanged', text, size, c.of));
-      return c && c.chosen < size ? c.chosen : 0;
-    },
+  const choose = (site: Site, size: number): number => {
+    if (size <= 1) return 0;
+    const text = printSite(site);
+    const c = recorded.get(text);
+    if (!c) problems.push(message('siteNotRecorded', text));
+    else if (c.of !== size) problems.push(message('siteOptionsChanged', text, size, c.of));
+    return c && c.chosen < size ? c.chosen : 0;
   };
+  // A recorded crash state names the option a narrowed site settled on, so narrowing replays as choosing.
+  return { choose, narrow: (site, size) => choose(site, size) };
 }

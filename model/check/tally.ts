@@ -83,13 +83,14 @@ export class Tally {
       const sat = holds(exp.cond, e.values);
       if (i === 0) sat ? this.positive++ : this.negative++;
       const decisive = exp.quantifier === 'forall' ? !sat : sat;
-      if (decisive && (!this.found[i] || (this.minimal && weight(e) < weight(this.found[i]!)))) this.found[i] = e;
+      if (decisive && (!this.found[i] || (this.minimal ? lighter(e, this.found[i]!) : precedes(e, this.found[i]!)))) this.found[i] = e;
     });
   }
 
-  /** Records the first violation of `property`. */
+  /** Records the first violation of `property` (in the order of `precedes`). */
   violate(property: SafetyProperty, evidence: Evidence, detail: string): void {
-    if (!this.violations.has(property)) this.violations.set(property, { evidence, detail });
+    const known = this.violations.get(property);
+    if (!known || precedes(evidence, known.evidence)) this.violations.set(property, { evidence, detail });
   }
 
   /** The result over what was explored; `stopped` says where a limit cut the exploration short. */
@@ -139,6 +140,26 @@ export class Tally {
     const base = { frequency, positive: this.positive, negative: this.negative };
     return claimed ? { ...base, claimed } : base;
   }
+}
+
+/**
+ * Whether crash state `a` comes before `b` in depth-first order: an earlier crash point, or the
+ * smaller choice at the first choice they differ in (both read the same sites up to there; a run
+ * that read none comes first). The
+ * explorer may visit a crash state standing for several, which is the first of them.
+ */
+function precedes(a: Evidence, b: Evidence): boolean {
+  if (a.pointIndex !== b.pointIndex) return a.pointIndex < b.pointIndex;
+  for (let i = 0; i < Math.max(a.choices.length, b.choices.length); i++) {
+    const [x, y] = [a.choices[i]?.chosen ?? -1, b.choices[i]?.chosen ?? -1];
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+/** Whether `a` persisted less than `b`, or as much and comes first. */
+function lighter(a: Evidence, b: Evidence): boolean {
+  return weight(a) < weight(b) || (weight(a) === weight(b) && precedes(a, b));
 }
 
 /** How much a crash state persisted, for picking the smallest counterexample: the sum of its choices, then its crash point. */

@@ -7,6 +7,13 @@ import type { Site } from './site.js';
 export interface Oracle {
   /** Returns a choice in `0 .. size-1` for `site`; the explorer tries each in turn. */
   choose(site: Site, size: number): number;
+  /**
+   * Returns an option of `site` (of `size`) and leaves open only the options on which `answer`
+   * agrees with it: the explorer tries one option per distinct answer instead of each option, and
+   * the crash state records the smallest option left open. `question` names `answer`: within one
+   * crash point, the same question always has the same answers.
+   */
+  narrow(site: Site, size: number, question: string, answer: (option: number) => unknown): number;
 }
 
 /**

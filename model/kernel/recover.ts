@@ -1,14 +1,14 @@
 import type { MediaView } from '../x86/crash.js';
 import { resolve, type Oracle } from '../core/source.js';
-import { journalSource, pageSources } from './fs-sources.js';
+import { pageSources } from './fs-sources.js';
 import { LINE, PAGE } from '../core/geometry.js';
 import { type Machine } from './machine.js';
 import { blockAddress, type World } from '../core/world.js';
 import { STALE_BYTE } from './layout.js';
 import { dataBlock } from './content.js';
-import { recoverMeta } from '../fs/replay.js';
-import type { Inode, Meta } from '../fs/meta.js';
-import { liveMeta, metaAt, pageKey, pageOfKey, type PageWrite } from '../fs/state.js';
+import { recoveredMeta, type AskRecovered } from './recovered-meta.js';
+import type { Inode } from '../fs/meta.js';
+import { liveMeta, pageKey, pageOfKey, type PageWrite } from '../fs/state.js';
 
 /** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
 export interface FsView {
@@ -16,56 +16,55 @@ export interface FsView {
   size(name: string): number;
   /** The bytes of `[off, off+len)` that exist (bytes past the size do not). */
   read(name: string, off: number, len: number): number[];
-  /** The recovered metadata and the committed journal prefix it came from. */
-  meta(): { readonly meta: Meta; readonly committed: number };
+  /** Makes the journal's committed prefix part of the crash state even if nothing read the metadata. */
+  settle(): void;
   /** Bytes recovery showed in a file that were never written to it (DESIGN 1.2), as sentences. */
   readonly stale: string[];
 }
 
-
 /**
- * The recovered view: the journal's committed prefix is chosen first (any prefix at or past the
- * last forced commit: the periodic commit may have run), recovery replays it, and then each page a
- * read touches resolves its own choices (which page-cache version was written back, which lines
- * of a media block persisted).
+ * The recovered view: recovery replays the journal's committed prefix (any prefix at or past the
+ * last forced commit: the periodic commit may have run), and each read of the recovered metadata
+ * narrows that prefix only as far as its answer differs; each page a read touches resolves its own
+ * choices (which page-cache version was written back, which lines of a media block persisted).
  */
 export function fsView(state: Machine, world: World, oracle: Oracle, media: MediaView): FsView {
-  let recovered: Recovered | undefined;
   const stale: string[] = [];
-  const meta = () => (recovered ??= replayPrefix(state, world, oracle));
-  const ctx = { state, world, oracle, media, meta };
+  const ask = recoveredMeta(state.fs, world.bugs, oracle);
+  const ctx = { state, world, oracle, media, ask };
   const inodeOf = (name: string) => {
-    const ino = meta().meta.names[name];
-    return ino === undefined ? undefined : meta().meta.inodes[ino];
+    const ino = ask(`ino ${name}`, ({ meta }) => (meta.inodes[meta.names[name] ?? -1] ? meta.names[name] : undefined));
+    return ino === undefined ? undefined : { ino, kind: ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind) };
   };
   const pages = new Map<string, (at: number) => number>();
-  const byteAt = (ino: number, off: number): number => {
-    const key = pageKey(ino, Math.floor(off / PAGE));
-    let page = pages.get(key);
-    if (!page) pages.set(key, (page = pageReader(ctx, ino, Math.floor(off / PAGE))));
-    return page(off % PAGE);
+  const pageAt = (ino: number, p: number) => {
+    let page = pages.get(pageKey(ino, p));
+    if (!page) pages.set(pageKey(ino, p), (page = pageReader(ctx, ino, p)));
+    return page;
   };
   return {
     exists: (name) => inodeOf(name) !== undefined,
     size: (name) => {
       const inode = inodeOf(name);
-      return inode ? recoveredSize(ctx, inode.ino) : 0;
+      return inode ? recoveredSize(ctx, inode.ino, Infinity) : 0;
     },
     read(name, off, len) {
       const inode = inodeOf(name);
       if (!inode) return [];
-      const end = Math.min(off + len, recoveredSize(ctx, inode.ino));
+      const end = recoveredSize(ctx, inode.ino, off + len);
       const out: number[] = [];
-      for (let o = off; o < end; o++) out.push(byteAt(inode.ino, o));
+      for (let o = off; o < end; ) {
+        const [p, stop] = [Math.floor(o / PAGE), Math.min(end, (Math.floor(o / PAGE) + 1) * PAGE)];
+        const page = pageAt(inode.ino, p);
+        for (; o < stop; o++) out.push(page(o - p * PAGE));
+      }
       checkStale(state, world, inode, name, off, out, stale);
       return out;
     },
-    meta,
+    settle: () => ask('settle', () => 0),
     stale,
   };
 }
-
-type Recovered = { readonly meta: Meta; readonly committed: number };
 
 /** What reading the recovered filesystem needs: the crash state, its choices, and the replayed metadata. */
 interface ViewContext {
@@ -73,33 +72,35 @@ interface ViewContext {
   readonly world: World;
   readonly oracle: Oracle;
   readonly media: MediaView;
-  readonly meta: () => Recovered;
+  readonly ask: AskRecovered;
 }
 
-/** The recovered size: the recorded size, grown by the committed writeback of pages past it. */
-function recoveredSize(ctx: ViewContext, ino: number): number {
-  const inode = ctx.meta().meta.inodes[ino]!;
-  let result = inode.size;
+/**
+ * The recovered size, at most `bound`: the recorded size, grown by the committed writeback of pages
+ * past it. Asked at most `bound`, so that recovered sizes past what a read needs are one answer.
+ */
+function recoveredSize(ctx: ViewContext, ino: number, bound: number): number {
+  let result = ctx.ask(`size ${ino} ${bound}`, ({ meta }) => Math.min(meta.inodes[ino]!.size, bound));
   for (const key of Object.keys(ctx.state.fs.pages)) {
     const { ino: i, page: p } = pageOfKey(key);
-    if (i !== ino || (p + 1) * PAGE <= inode.size) continue;
+    if (i !== ino || ctx.ask(`covers ${ino} ${p}`, ({ meta }) => (p + 1) * PAGE <= meta.inodes[ino]!.size)) continue;
     const wb = writeback(ctx, ino, p);
-    if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE));
+    if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE, bound));
   }
   return result;
 }
 
 /** A reader of one recovered page that resolves only the lines and choices the bytes read need. */
 function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => number {
-  const inode = ctx.meta().meta.inodes[ino]!;
-  const block = dataBlock(inode, p);
+  const block = ctx.ask(`block ${ino} ${p}`, ({ meta }) => dataBlock(meta.inodes[ino]!, p));
+  const kind = ctx.ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind);
   const cached = ctx.state.fs.pages[pageKey(ino, p)];
   const fromMedia = (at: number) => {
     const addr = blockAddress(ctx.world, block!) + at;
     return ctx.media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
   };
   const mapped = block === undefined ? () => 0 : fromMedia;
-  if (inode.kind !== 'pagecache' || !cached) return mapped;
+  if (kind !== 'pagecache' || !cached) return mapped;
   const wb = writeback(ctx, ino, p);
   // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
   // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the page's writes are
@@ -113,11 +114,6 @@ function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => n
   const overlay = new Map<number, number>();
   if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
   return (at) => overlay.get(at) ?? base(at);
-}
-
-function replayPrefix(state: Machine, world: World, oracle: Oracle): Recovered {
-  const committed = resolve(oracle, { kind: 'journal' }, journalSource(state.fs));
-  return { meta: recoverMeta(metaAt(state.fs, committed), world.bugs), committed };
 }
 
 /** What writeback left of a page-cache page: the writes applied, whether its metadata committed, whether its data landed. */
@@ -140,15 +136,16 @@ interface Writeback {
  */
 function writeback(ctx: ViewContext, ino: number, page: number): Writeback {
   const { state, world, oracle } = ctx;
-  const committed = ctx.meta().committed;
   const cached = state.fs.pages[pageKey(ino, page)]!;
   const sources = pageSources(cached, world);
   const written = resolve(oracle, { kind: 'page', ino, page }, sources.version);
   const last = written[written.length - 1];
   const open = () => resolve(oracle, { kind: 'meta', ino, page }, sources.meta);
-  const metaCommitted = last !== undefined && firstWritebackCommitted(open, written[0]!.handles, last.handles, committed) && runCommitted(ctx, ino, page, last);
+  const metaCommitted = last !== undefined && firstWritebackCommitted(ctx, open, written[0]!.handles, last.handles) && runCommitted(ctx, ino, page, last);
   const landed = !metaCommitted || !sources.landed || resolve(oracle, { kind: 'landed', ino, page }, sources.landed);
-  const applied = cached.writes.filter((w) => (w.journaled && w.handles <= committed) || written.includes(w));
+  const journaled = cached.writes.filter((w) => w.journaled);
+  const replayed = journaled.length === 0 ? 0 : ctx.ask(`journaled ${ino} ${page}`, ({ committed }) => journaled.filter((w) => w.handles <= committed).length);
+  const applied = cached.writes.filter((w) => (w.journaled && journaled.indexOf(w) < replayed) || written.includes(w));
   return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
 }
 
@@ -173,10 +170,9 @@ function delayed(state: Machine, ino: number, page: number): boolean {
 }
 
 /** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix (`open` decides between). */
-function firstWritebackCommitted(open: () => boolean, earliest: number, latest: number, committed: number): boolean {
-  if (committed >= latest) return true;
-  if (committed < earliest) return false;
-  return open();
+function firstWritebackCommitted(ctx: ViewContext, open: () => boolean, earliest: number, latest: number): boolean {
+  const where = ctx.ask(`commit ${earliest} ${latest}`, ({ committed }) => (committed >= latest ? 'after' : committed < earliest ? 'before' : 'between'));
+  return where === 'between' ? open() : where === 'after';
 }
 
 /**
@@ -184,7 +180,7 @@ function firstWritebackCommitted(open: () => boolean, earliest: number, latest: 
  * at that offset of that file. data=writeback is exempt for page-cache files, as ext4.rst says
  * it may expose old data.
  */
-function checkStale(state: Machine, world: World, inode: Inode, name: string, off: number, bytes: readonly number[], out: string[]): void {
+function checkStale(state: Machine, world: World, inode: Pick<Inode, 'ino' | 'kind'>, name: string, off: number, bytes: readonly number[], out: string[]): void {
   if (inode.kind === 'pagecache' && world.options.data === 'writeback') return;
   const history = state.fs.history.get(inode.ino);
   bytes.forEach((b, i) => {

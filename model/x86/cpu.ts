@@ -87,9 +87,31 @@ export function initialImage(line: number, initial: (line: number) => readonly n
   return { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
 }
 
+/**
+ * A pending piece as a class instance: immer drafts every plain object read through a draft, and a
+ * step reads the whole list of pending pieces, which may hold thousands of them.
+ */
+class PendingPiece implements Pending {
+  constructor(
+    readonly addr: number,
+    readonly bytes: readonly number[],
+    readonly seq: number,
+    readonly line: number,
+    readonly op: number,
+  ) {}
+}
+
+/** The pieces of a store of `bytes` at media address `addr`, numbered in program order. */
+function newPieces(cpu: Draft<CpuState>, addr: number, bytes: readonly number[]): Pending[] {
+  const [seq, op] = [cpu.seq, cpu.op];
+  const pieces = splitPieces(addr, bytes).map((piece, i) => new PendingPiece(piece.addr, piece.bytes, seq + i, lineOf(piece.addr), op));
+  cpu.seq = seq + pieces.length;
+  return pieces;
+}
+
 /** Adds the pieces of a store of `bytes` at media address `addr`; `nt` marks a non-temporal store. */
 export function addStore(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], nt: boolean): Pending[] {
-  const added = splitPieces(addr, bytes).map((piece) => ({ ...piece, seq: cpu.seq++, line: lineOf(piece.addr), op: cpu.op }));
+  const added = newPieces(cpu, addr, bytes);
   (nt ? cpu.nt : cpu.cached).push(...castDraft(added));
   cpu.host?.since.push(...castDraft(added));
   return added;
@@ -102,6 +124,13 @@ export function makeDurable(cpu: Draft<CpuState>, pieces: readonly Pending[], in
   cpu.durable = castDraft(applyAll(cpu.durable as IntMap<LineImage>, pieces, initial));
   cpu.cached = cpu.cached.filter((p) => !done.has(p.seq));
   cpu.nt = cpu.nt.filter((p) => !done.has(p.seq));
+}
+
+/** Stores `bytes` at `addr` straight into the guaranteed media contents, as if stored and made durable at once; a host's page cache gets it like any store. */
+export function storeDurable(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], initial: (line: number) => readonly number[]): void {
+  const pieces = newPieces(cpu, addr, bytes);
+  cpu.durable = castDraft(applyAll(cpu.durable as IntMap<LineImage>, pieces, initial));
+  cpu.host?.since.push(...castDraft(pieces));
 }
 
 /**

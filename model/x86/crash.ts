@@ -35,12 +35,13 @@ export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
 
 function cpuCrashView(ctx: Ctx, oracle: Oracle): MediaView {
   const cache = new Map<number, ArrayLike<number>>();
-  const cached = cachedReader(cachedSources(ctx), oracle);
+  const point = pointOf(ctx);
+  const cached = cachedReader(point, oracle);
   return {
     readLine(line) {
       let bytes = cache.get(line);
       if (!bytes) {
-        bytes = resolveLine(ctx, line, cached(line), oracle);
+        bytes = resolveLine(ctx, point, line, cached(line), oracle);
         cache.set(line, bytes);
       }
       return bytes;
@@ -56,15 +57,59 @@ export function cpuSources(ctx: Omit<Ctx, 'initial'>): Source<unknown>[] {
     case 'host-writeback':
       return [...hostSources(hostOf(ctx.cpu)).values()];
     case 'cpu':
-      return [...new Set(cachedSources(ctx).values()), ...ctx.cpu.nt.map(() => HAPPENED)];
+      return [...new Set(pointOf(ctx).sources.values()), ...ctx.cpu.nt.map(() => HAPPENED)];
   }
 }
 
-function resolveLine(ctx: Ctx, line: number, cached: readonly Pending[], oracle: Oracle): ArrayLike<number> {
+/** What a line keeps of its cached stores in one share of its source: the pieces, and the image they give when no non-temporal piece can land there. */
+interface Share {
+  readonly kept: readonly Pending[];
+  readonly options: readonly number[];
+  image?: { readonly initial: Ctx['initial']; readonly bytes: ArrayLike<number> };
+}
+
+/**
+ * What every evaluation at one crash point shares, worked out once: each line's source, and how
+ * each set of a source's options still open splits among a line's shares.
+ */
+interface Point {
+  readonly persistence: Persistence;
+  readonly bugs: Bugs;
+  readonly sources: ReadonlyMap<number, Kept>;
+  readonly full: Map<Kept, readonly number[]>;
+  readonly shares: WeakMap<readonly number[], Map<number, readonly Share[]>>;
+  /** Lines no crash choice touches, by the initial contents they were read with. */
+  readonly settled: WeakMap<Ctx['initial'], Map<number, ArrayLike<number>>>;
+}
+
+const points = new WeakMap<CpuState, Point>();
+
+function pointOf(ctx: Omit<Ctx, 'initial'>): Point {
+  const known = points.get(ctx.cpu);
+  if (known && known.persistence === ctx.persistence && known.bugs === ctx.bugs) return known;
+  const point = { persistence: ctx.persistence, bugs: ctx.bugs, sources: cachedSources(ctx), full: new Map(), shares: new WeakMap(), settled: new WeakMap() };
+  points.set(ctx.cpu, point);
+  return point;
+}
+
+function resolveLine(ctx: Ctx, point: Point, line: number, share: Share | undefined, oracle: Oracle): ArrayLike<number> {
+  if (share?.image?.initial === ctx.initial) return share.image.bytes;
+  const nt = ctx.cpu.nt.filter((p) => p.line === line);
+  if (!share && nt.length === 0) return settledLine(ctx, point, line);
   const image = copyLine(durableLine(ctx.cpu, line, ctx.initial));
-  const landed = ctx.cpu.nt.filter((p) => p.line === line && resolve(oracle, { kind: 'nt', seq: p.seq }, HAPPENED));
-  for (const piece of [...cached, ...landed]) applyPiece(image, piece);
+  const landed = nt.filter((p) => resolve(oracle, { kind: 'nt', seq: p.seq }, HAPPENED));
+  for (const piece of [...(share?.kept ?? []), ...landed]) applyPiece(image, piece);
+  if (share && nt.length === 0) share.image = { initial: ctx.initial, bytes: image.bytes };
   return image.bytes;
+}
+
+/** A line with nothing pending: its guaranteed contents, read once per crash point. */
+function settledLine(ctx: Ctx, point: Point, line: number): ArrayLike<number> {
+  let lines = point.settled.get(ctx.initial);
+  if (!lines) point.settled.set(ctx.initial, (lines = new Map()));
+  let bytes = lines.get(line);
+  if (!bytes) lines.set(line, (bytes = durableLine(ctx.cpu, line, ctx.initial).bytes));
+  return bytes;
 }
 
 /** Which pending cached pieces a crash keeps: each option keeps some of them. */
@@ -80,7 +125,11 @@ type Kept = Source<readonly Pending[]>;
 function cachedSources(ctx: Omit<Ctx, 'initial'>): Map<number, Kept> {
   const { cached } = ctx.cpu;
   const lines = new Map<number, Pending[]>();
-  for (const p of cached) lines.set(p.line, [...(lines.get(p.line) ?? []), p]);
+  for (const p of cached) {
+    const list = lines.get(p.line);
+    if (list) list.push(p);
+    else lines.set(p.line, [p]);
+  }
   const prefix: Kept = { options: cached.length + 1, outcome: (k) => cached.slice(0, k) };
   return new Map([...lines].map(([line, pending]) => [line, ctx.persistence.crashKeeps === 'store-buffer-prefix' ? prefix : linePrefix(pending, ctx.bugs)]));
 }
@@ -96,19 +145,41 @@ function linePrefix(pending: readonly Pending[], bugs: Bugs): Kept {
  * that the source's options still open keep, and choosing one narrows the source for the lines read
  * after it. So a shared eADR prefix is chosen line by line, only for the lines observations read.
  */
-function cachedReader(sources: ReadonlyMap<number, Kept>, oracle: Oracle): (line: number) => readonly Pending[] {
+function cachedReader(point: Point, oracle: Oracle): (line: number) => Share | undefined {
   const open = new Map<Kept, readonly number[]>();
   return (line) => {
-    const source = sources.get(line);
-    if (!source) return [];
-    const shares = new Map<string, { kept: readonly Pending[]; options: number[] }>();
-    for (const option of open.get(source) ?? Array.from({ length: source.options }, (_, i) => i)) {
-      const kept = source.outcome(option).filter((p) => p.line === line);
-      const key = kept.map((p) => p.seq).join();
-      shares.set(key, { kept, options: [...(shares.get(key)?.options ?? []), option] });
-    }
-    const chosen = [...shares.values()][oracle.choose({ kind: 'line', line }, shares.size)]!;
+    const source = point.sources.get(line);
+    if (!source) return undefined;
+    const shares = sharesOf(point, open.get(source) ?? fullOf(point, source), line, source);
+    const chosen = shares[oracle.choose({ kind: 'line', line }, shares.length)]!;
     open.set(source, chosen.options);
-    return chosen.kept;
+    return chosen;
   };
+}
+
+function fullOf(point: Point, source: Kept): readonly number[] {
+  let options = point.full.get(source);
+  if (!options) point.full.set(source, (options = Array.from({ length: source.options }, (_, i) => i)));
+  return options;
+}
+
+/** How the open `options` of `source` split by what they keep of `line`, worked out once per crash point. */
+function sharesOf(point: Point, options: readonly number[], line: number, source: Kept): readonly Share[] {
+  let byLine = point.shares.get(options);
+  if (!byLine) point.shares.set(options, (byLine = new Map()));
+  let found = byLine.get(line);
+  if (!found) byLine.set(line, (found = split(options, line, source)));
+  return found;
+}
+
+function split(options: readonly number[], line: number, source: Kept): Share[] {
+  const shares = new Map<string, { kept: readonly Pending[]; options: number[] }>();
+  for (const option of options) {
+    const kept = source.outcome(option).filter((p) => p.line === line);
+    const key = kept.map((p) => p.seq).join();
+    const share = shares.get(key);
+    if (share) share.options.push(option);
+    else shares.set(key, { kept, options: [option] });
+  }
+  return [...shares.values()];
 }

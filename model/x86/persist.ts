@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import type { Bugs } from '../../profiles/bugs.js';
-import { addStore, makeDurable, type CpuState, type Pending } from './cpu.js';
+import { addStore, makeDurable, storeDurable, type CpuState, type Pending } from './cpu.js';
 import { LINE, lineOf } from '../core/geometry.js';
 import type { Persistence } from '../core/persistence.js';
 
@@ -95,7 +95,7 @@ export function lockedStore(cpu: Draft<CpuState>, addr: number, bytes: readonly 
  * with non-temporal copies and a fence (DAX write(), block zeroing), or what writeback I/O does.
  */
 export function persistNow(cpu: Draft<CpuState>, addr: number, bytes: readonly number[], ctx: PersistContext): void {
-  makeDurable(cpu, addStore(cpu, addr, bytes, false), ctx.initial);
+  storeDurable(cpu, addr, bytes, ctx.initial);
 }
 
 /**

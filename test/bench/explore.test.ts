@@ -7,6 +7,9 @@ describe('npm run bench --quick', () => {
     expect(out).toMatch(/^machine: .* node v\d+.*\(quick\)$/m);
     expect(out).toMatch(/^ {2}adr: crash states \d+; lazy .* ratio/m);
     expect(out).toMatch(/^ {2}eadr: crash states \d+; lazy .* ratio/m);
+    for (const kind of ['cpu', 'fs']) {
+      expect(out).toMatch(new RegExp(`^ {2}${kind}: .*; distinct .* outcomes \\d+; lazy \\d+ evaluations .*; eager \\d+ evaluations .* ratio`, 'm'));
+    }
     for (const shape of ['cpu-few-lines', 'cpu-many-lines', 'fs-write-fsync']) {
       const section = out.slice(out.indexOf(`  ${shape} (baseline`));
       expect(section).toMatch(/^ {4}N=\d+: [\d.]+ CPU s, peak \d+ MiB; [\d.]+ us\/op \([\d.]+x\), [\d.]+ KiB\/op/m);
