@@ -115,7 +115,9 @@ export class TraceMachine {
     this.stored = false;
     this.counts.explored++;
     this.forgetDurableStores();
-    this.onCrash({ record, at, markers: this.markers, cpu: this.cpu, lines: this.lines, stores: this.stores });
+    // A snapshot: the crash view caches what it works out per crash point by the CPU state's identity (model/x86/crash.ts), and this machine's state changes in place.
+    const cpu: CpuState = { ...this.cpu, cached: [...this.cpu.cached], nt: [...this.cpu.nt], flushes: [...this.cpu.flushes] };
+    this.onCrash({ record, at, markers: this.markers, cpu, lines: this.lines, stores: this.stores });
   }
 
   /** Keeps the store records of pieces still in flight only, so memory follows them, not the log. */
