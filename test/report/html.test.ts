@@ -83,7 +83,7 @@ let browser: Browser;
 let one: Visit;
 const onePath = join(dir, 'one.html');
 
-/** Debian's Chromium, which `npm test`'s pretest step installs when it can (scripts/ensure-chromium.mjs). */
+/** Debian's Chromium, which `npm test`'s pretest step installs when it can (scripts/ensure-test-tools.mjs). */
 const CHROMIUM = process.env.DAXCHECK_CHROMIUM ?? '/usr/bin/chromium';
 
 beforeAll(async () => {
