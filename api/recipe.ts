@@ -26,7 +26,7 @@ export interface RecipeCheck {
   readonly recipe: Recipe | RecipeSpec;
   /** Built-in properties by name, or your own as data; by default what the mode promises (durability, and atomicity or ordering where it promises them). */
   readonly properties?: readonly (Property | PropertySpec)[];
-  /** fast-check's seed (default 1) and number of workloads (default 50), as the matrix uses them. */
+  /** fast-check's seed (default 1) and number of workloads (default 50; the matrix runs 100 per cell). */
   readonly seed?: number;
   readonly numRuns?: number;
   /** Most writes per workload (default 3). */
