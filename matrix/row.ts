@@ -20,10 +20,12 @@ export interface CellRow {
   /** The property a `lost` cell violated, and the size of its program shrunk and minimized. */
   readonly property: string | null;
   readonly operations: { readonly shrunk: number; readonly minimized: number } | null;
+  /** A `lost` cell's verified fix as a sentence (or why there is none); null for other cells. */
+  readonly fix: string | null;
 }
 
-/** The row of a checked cell. */
-export function rowOf(r: CellResult): CellRow {
+/** The row of a checked cell, with its verified fix when it is `lost` (fix/ sits above this layer, so the caller searches). */
+export function rowOf(r: CellResult, fix: string | null = null): CellRow {
   return {
     mode: r.cell.mode.id,
     platform: r.cell.platform,
@@ -36,6 +38,7 @@ export function rowOf(r: CellResult): CellRow {
     errno: r.verdict === 'n/a' ? r.errno : null,
     property: r.verdict === 'lost' ? r.found.property : null,
     operations: r.verdict === 'lost' ? r.found.operations : null,
+    fix: r.verdict === 'lost' ? fix : null,
   };
 }
 

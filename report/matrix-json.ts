@@ -15,6 +15,7 @@ export function matrixJson(run: MatrixRun): Record<string, unknown> {
       errno: r.errno,
       property: r.property,
       operations: r.operations,
+      fix: r.fix ?? null,
       workloads: r.workloads,
       crashPoints: r.crashPoints,
       crashStates: r.crashStates,

@@ -12,7 +12,7 @@ export function matrixTable(run: MatrixRun): string[] {
 }
 
 function cells(run: MatrixRun, r: CellRow): string[] {
-  const detail = r.verdict === 'lost' ? `${fileOf(run, r)} (${r.property}; ${r.operations?.minimized} ops)` : (r.errno ?? '');
+  const detail = r.verdict === 'lost' ? `${fileOf(run, r)} (${r.property}; ${r.operations?.minimized} ops; fix: ${r.fix ?? 'not searched'})` : (r.errno ?? '');
   return [r.mode, r.platform, r.recipe, r.verdict, r.contract.promised ? 'promised' : '-', `${r.workloads}`, `${r.crashPoints}`, r.crashStates, [detail, remark(r)].filter(Boolean).join('; ')];
 }
 
