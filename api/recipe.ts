@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { message } from '../lang/messages.js';
 import { NO_BUGS } from '../profiles/bugs.js';
-import { SAFETY } from '../model/fs/safety.js';
 import { PLATFORM_NAMES, type PlatformName } from '../profiles/platforms.js';
 import { checkUnlessRefused } from '../model/check/check.js';
 import { checkRecipe as checkSetup, explain, type RecipeSetup, type RecipeStats } from '../matrix/check-recipe.js';
@@ -9,7 +8,7 @@ import { modeProperties, PROPERTIES, PROPERTY_SPECS, type Property, type Propert
 import type { Mode } from '../matrix/modes.js';
 import { recipeSpec, type Recipe, type RecipeSpec } from '../matrix/recipes.js';
 import { workloadTest, type Workload } from '../matrix/workload.js';
-import { counterexample, LITMUS_EXPECTATION, shapeName, type Counterexample } from '../report/counterexample.js';
+import { COUNTEREXAMPLE_PROPERTIES, counterexample, LITMUS_EXPECTATION, shapeName, type Counterexample } from '../report/counterexample.js';
 import { describePoint } from '../report/describe.js';
 import { printExpectation, printLitmus } from '../lang/print.js';
 import { parseLitmus } from '../lang/parse.js';
@@ -44,9 +43,6 @@ export type RecipeVerdict = { readonly stats: RecipeStats } & (
 );
 
 const DEFAULTS = { seed: 1, numRuns: 50 } as const;
-
-/** The properties a counterexample record can name (its schema's): the built-in ones and the safety properties. */
-const KNOWN: readonly string[] = [...PROPERTIES, ...Object.keys(SAFETY)];
 
 /**
  * Checks a recipe the way a matrix cell is checked (fast-check generates the workloads, shrinks a
@@ -132,6 +128,6 @@ function propertyOf(property: Property | PropertySpec): PropertySpec {
 function counterexampleOf(setup: RecipeSetup, found: Found): Counterexample {
   const cell = { mode: setup.mode.id, platform: setup.platform, recipe: setup.recipe.name };
   // The schema knows the built-in properties; a property of the user's is an expectation of the program, named in the record's name.
-  const violation = { property: KNOWN.includes(found.property) ? found.property : LITMUS_EXPECTATION, ...(found.expectation ? { expectation: found.expectation } : {}) };
+  const violation = { property: COUNTEREXAMPLE_PROPERTIES.includes(found.property) ? found.property : LITMUS_EXPECTATION, ...(found.expectation ? { expectation: found.expectation } : {}) };
   return counterexample({ name: shapeName({ ...cell, property: found.property }), test: found.test, violation, evidence: found.evidence, cell, fastCheck: found.fastCheck });
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { resolveConfig } from '../profiles/config.js';
 import type { Evidence } from '../model/check/check.js';
 import { showObserved } from '../model/check/observe.js';
+import { SAFETY } from '../model/fs/safety.js';
+import { PROPERTIES } from '../matrix/claims.js';
 import type { CellResult } from '../matrix/cell.js';
 import { describePoint } from './describe.js';
 import { packageVersion } from './package-root.js';
@@ -15,6 +17,9 @@ export const COUNTEREXAMPLE_VERSION = 1;
 
 /** The property of a litmus test's own expectation, which claims none of the matrix's properties. */
 export const LITMUS_EXPECTATION = 'expectation';
+
+/** The properties a record can name: the schema's `property` enum (a test keeps the two equal). */
+export const COUNTEREXAMPLE_PROPERTIES: readonly string[] = [...PROPERTIES, ...Object.keys(SAFETY), LITMUS_EXPECTATION];
 
 /** A counterexample as stored: everything needed to replay it without the random generator. */
 export interface Counterexample {

@@ -1,5 +1,5 @@
 import { enumerateLazily, type Choice, type Leaf } from '../model/check/explore.js';
-import type { Oracle } from '../model/core/source.js';
+import { choosingOracle, type Oracle } from '../model/core/source.js';
 import type { Site } from '../model/core/site.js';
 
 /** How a crash point's states were covered: all of them, or the bounded subset (docs/trace.md). */
@@ -44,7 +44,7 @@ function recorded<T>(evaluate: (oracle: Oracle) => T, oracle: Oracle): Leaf<T> {
     return chosen;
   };
   // The CPU half narrows nothing (only recovered metadata does): a narrowed site is chosen outright.
-  const result = evaluate({ choose, narrow: choose });
+  const result = evaluate(choosingOracle(choose));
   return { result, choices };
 }
 
@@ -61,5 +61,5 @@ function bounded(inner: Oracle, bound: number, baseline: 'none' | 'all'): Oracle
     if (chosen !== base) off++;
     return chosen;
   };
-  return { choose, narrow: choose };
+  return choosingOracle(choose);
 }

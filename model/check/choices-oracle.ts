@@ -1,6 +1,6 @@
 import type { Choice } from './explore.js';
 import { printSite, type Site } from '../core/site.js';
-import type { Oracle } from '../core/source.js';
+import { choosingOracle, type Oracle } from '../core/source.js';
 import { message } from '../../lang/messages.js';
 
 /**
@@ -18,5 +18,5 @@ export function choicesOracle(choices: readonly Choice[], problems: string[]): O
     return c && c.chosen < size ? c.chosen : 0;
   };
   // A recorded crash state names the option a narrowed site settled on, so narrowing replays as choosing.
-  return { choose, narrow: (site, size) => choose(site, size) };
+  return choosingOracle(choose);
 }

@@ -1,4 +1,4 @@
-import type { Oracle } from '../core/source.js';
+import { choosingOracle, type Oracle } from '../core/source.js';
 import { printSite, type Site } from '../core/site.js';
 import { message } from '../../lang/messages.js';
 
@@ -154,7 +154,7 @@ export function evaluateWith<T>(evaluate: (oracle: Oracle) => T, site: Site, opt
     if (!choices.has(key)) choices.set(key, { site: s, chosen, of: size });
     return chosen;
   };
-  const result = evaluate({ choose, narrow: (s, size) => choose(s, size) });
+  const result = evaluate(choosingOracle(choose));
   return { result, choices: [...choices.values()] };
 }
 

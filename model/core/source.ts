@@ -16,6 +16,11 @@ export interface Oracle {
   narrow(site: Site, size: number, question: string, answer: (option: number) => unknown): number;
 }
 
+/** An oracle that settles a narrowed site like any other, by choosing one option: for replays and for views that read no recovered metadata. */
+export function choosingOracle(choose: Oracle['choose']): Oracle {
+  return { choose, narrow: (site, size) => choose(site, size) };
+}
+
 /**
  * One source of nondeterminism of a crash state, declared once: how many options it has and what
  * each means. Recovery resolves it through an oracle; counting the crash states multiplies options.
