@@ -177,6 +177,7 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .option('--parallel <n>', 'checker processes at once (default: the number of CPUs)', atLeastOne('--parallel'))
     .option('--markers <config>', "pmreorder's marker configuration (-x): a JSON file or NAME=Engine,...; NoReorderNoCheck regions get no crash points")
     .option('--out <dir>', 'write a counterexample file for each inconsistent image into this folder (daxcheck replay, daxcheck show)')
+    .option('--litmus', 'print the log as a litmus test (docs/trace.md) instead of checking it')
     .action((log: string, opts: TraceOptions) => done({ format: 'text' }, () => runTrace(log, opts, io)));
 }
 

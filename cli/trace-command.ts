@@ -13,6 +13,8 @@ import { judgeOf, type Checker } from '../trace/judge-of.js';
 import type { CrashAt } from '../trace/machine.js';
 import { shrinkLost } from '../trace/shrink-lost.js';
 import { traceContext } from '../trace/trace-context.js';
+import { traceLitmus } from '../trace/trace-litmus.js';
+import { printLitmus } from '../lang/print.js';
 import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 
@@ -30,10 +32,13 @@ export interface TraceOptions {
   readonly markers?: string;
   /** The folder the counterexample files are written to. */
   readonly out?: string;
+  /** Print the log as a litmus test instead of checking it. */
+  readonly litmus?: boolean;
 }
 
 /** `daxcheck trace LOG`: 0 when every crash image checked is consistent, 1 when one is not, 2 on bad input or a truncated search. */
 export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise<number> {
+  if (opts.litmus) return printTraceLitmus(log, opts, io);
   const started = Date.now();
   const result = await traceLog(log, opts);
   const { ctx } = traceContext(opts.image, opts.platform);
@@ -51,6 +56,13 @@ export async function traceLog(log: string, opts: TraceOptions): Promise<TraceRe
   const judge = await judgeOf(checkerOf(opts), layout, ctx, opts.parallel);
   const markers = opts.markers === undefined ? undefined : parseMarkerConfig(opts.markers);
   return checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound }, ...(markers ? { checked: (open: readonly string[]) => checkedUnder(markers, open) } : {}) });
+}
+
+/** `daxcheck trace LOG --litmus`: the log as a litmus test, on stdout. */
+function printTraceLitmus(log: string, opts: TraceOptions, io: Io): number {
+  const { layout } = traceContext(opts.image, opts.platform);
+  for (const line of printLitmus(traceLitmus(readLog(log), log, layout, opts.platform)).trimEnd().split('\n')) io.out(line);
+  return EXIT.ok;
 }
 
 function checkerOf(opts: TraceOptions): Checker {

@@ -18,7 +18,12 @@ export interface TraceFile {
   size: number;
 }
 
-interface Mapping {
+/** A distinct registration: virtual addresses `addr` to `addr + size` of file `file` from `offset`. */
+export interface Mapping {
+  /** Its number, in order of registration from 0. */
+  readonly id: number;
+  readonly file: number;
+  readonly offset: number;
   readonly addr: number;
   readonly size: number;
   /** Media address of the mapping's first byte. */
@@ -37,17 +42,25 @@ export class Layout {
   /** `imageOf(path, k)` gives the pre-run contents of the k-th distinct file registered. */
   constructor(private readonly imageOf: (path: string, index: number) => Uint8Array) {}
 
-  /** Adds a registration. */
-  register(r: RegisterFile): void {
+  /** Adds a registration; returns its mapping when it is a new one. */
+  register(r: RegisterFile): Mapping | undefined {
     const file = this.fileOf(r.path);
     file.size = Math.max(file.size, r.offset + r.size);
-    const mapping = { addr: r.addr, size: r.size, media: file.base + r.offset };
-    if (!this.mappings.some((m) => m.addr === mapping.addr && m.size === mapping.size && m.media === mapping.media)) this.mappings.unshift(mapping);
+    const media = file.base + r.offset;
+    if (this.mappings.some((m) => m.addr === r.addr && m.size === r.size && m.media === media)) return undefined;
+    const mapping = { id: this.mappings.length, file: this.files.indexOf(file), offset: r.offset, addr: r.addr, size: r.size, media };
+    this.mappings.unshift(mapping);
+    return mapping;
   }
 
-  /** The media address of virtual address `addr`, or undefined outside every mapping (the latest mapping wins). */
+  /** The mapping of virtual address `addr`, or undefined outside every mapping (the latest mapping wins). */
+  mappingOf(addr: number): Mapping | undefined {
+    return this.mappings.find((m) => addr >= m.addr && addr < m.addr + m.size);
+  }
+
+  /** The media address of virtual address `addr`, or undefined outside every mapping. */
   media(addr: number): number | undefined {
-    const m = this.mappings.find((m) => addr >= m.addr && addr < m.addr + m.size);
+    const m = this.mappingOf(addr);
     return m && m.media + (addr - m.addr);
   }
 

@@ -66,7 +66,8 @@ export class TraceMachine {
         return this.crash(record.index, 'stop');
       case 'register-file':
         this.stored = true;
-        return this.layout.register(record);
+        this.layout.register(record);
+        return;
       case 'start':
       case 'deep-sync':
         // A deep flush drains the memory controller, which ADR and eADR already keep (docs/trace.md).
