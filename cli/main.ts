@@ -171,6 +171,7 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .addOption(new Option('--platform <name>', 'persistence domain (a platform without a host: a trace is of one machine)').choices(PLATFORM_NAMES.filter((p) => PLATFORMS[p].domain.host === null)).default('adr'))
     .option('--checker <command>', 'a checker program, as pmreorder runs one: the image path appended, exit 0 = consistent')
     .option('--check-module <file>', 'a JavaScript module exporting check(image) => true | false | reason, given a lazy read(offset, length)')
+    .option('--expect <file>', 'litmus observations and forall/~exists expectations over the registered files that every crash image must meet (docs/trace.md)')
     .addOption(new Option('--crash-at <where>', 'crash points: before every fence, at every marker and at the end; or before every store too').choices(['fences', 'stores']).default('fences'))
     .option('--max-images <n>', 'crash states per crash point before the bounded search (docs/trace.md)', atLeastOne('--max-images'), 10000)
     .option('--bound <k>', 'in the bounded search, lines that may differ from none or all persisted', atLeastOne('--bound'), 1)

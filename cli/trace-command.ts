@@ -9,7 +9,7 @@ import { traceReport } from '../report/trace-report.js';
 import { checkTrace, type TraceResult } from '../trace/check-trace.js';
 import { crashPointAt } from '../trace/point-at.js';
 import { storesInFlight } from '../trace/explain.js';
-import { judgeOf, type Checker } from '../trace/judge-of.js';
+import { checkerName, judgeOf, type Checker } from '../trace/judge-of.js';
 import type { CrashAt } from '../trace/machine.js';
 import { shrinkLost } from '../trace/shrink-lost.js';
 import { traceContext } from '../trace/trace-context.js';
@@ -24,6 +24,8 @@ export interface TraceOptions {
   readonly platform: PlatformName;
   readonly checker?: string;
   readonly checkModule?: string;
+  /** A file of litmus observations and `forall`/`~exists` expectations every crash image must meet. */
+  readonly expect?: string;
   readonly crashAt: CrashAt;
   readonly maxImages: number;
   readonly bound: number;
@@ -42,8 +44,7 @@ export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise
   const started = Date.now();
   const result = await traceLog(log, opts);
   const { ctx } = traceContext(opts.image, opts.platform);
-  const checker = opts.checker ?? opts.checkModule!;
-  for (const line of traceReport({ log, platform: opts.platform, checker }, result, (w) => storesInFlight(w, ctx.persistence))) io.out(line);
+  for (const line of traceReport({ log, platform: opts.platform, checker: checkerName(checkerOf(opts)) }, result, (w) => storesInFlight(w, ctx.persistence))) io.out(line);
   if (opts.out !== undefined) for (const file of await writeCounterexamples(log, opts, result)) io.out(message('traceWrote', file));
   io.err(message('traceTime', ((Date.now() - started) / 1000).toFixed(2)));
   if (result.inconsistent.length > 0) return EXIT.verdict;
@@ -66,8 +67,13 @@ function printTraceLitmus(log: string, opts: TraceOptions, io: Io): number {
 }
 
 function checkerOf(opts: TraceOptions): Checker {
-  if ((opts.checker === undefined) === (opts.checkModule === undefined)) throw userError('traceCheckerOption', undefined);
-  return opts.checker !== undefined ? { program: opts.checker } : { module: opts.checkModule! };
+  const given: Checker[] = [
+    ...(opts.checker !== undefined ? [{ program: opts.checker }] : []),
+    ...(opts.checkModule !== undefined ? [{ module: opts.checkModule }] : []),
+    ...(opts.expect !== undefined ? [{ expect: opts.expect }] : []),
+  ];
+  if (given.length !== 1) throw userError('traceCheckerOption', undefined);
+  return given[0]!;
 }
 
 /**

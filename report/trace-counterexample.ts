@@ -7,7 +7,7 @@ import type { StoreInFlight } from '../trace/explain.js';
 import type { Verdict } from '../trace/judge.js';
 import type { CrashAt } from '../trace/machine.js';
 import type { Witness } from '../trace/witness.js';
-import type { Checker } from '../trace/judge-of.js';
+import { checkerWithPath, type Checker } from '../trace/judge-of.js';
 import { COUNTEREXAMPLE_VERSION } from './counterexample.js';
 import { packageVersion } from './package-root.js';
 
@@ -64,7 +64,7 @@ export function traceCounterexample(run: TraceRun, out: string, found: { witness
     images: run.images.map(from),
     platform: run.platform,
     crashAt: run.crashAt,
-    checker: 'module' in run.checker ? { module: from(run.checker.module) } : run.checker,
+    checker: checkerWithPath(run.checker, from),
     crashPoint: { record: point.record, at: point.at, markers: point.markers },
     crashState: found.witness.choices.map(stored),
     lostState: found.lost.map(stored),

@@ -4,7 +4,7 @@ import type { Choice } from '../model/check/explore.js';
 import { parseSite } from '../model/core/site.js';
 import type { PlatformName } from '../profiles/platforms.js';
 import { choicesOracle } from '../model/check/choices-oracle.js';
-import { judgeOf, type Checker } from '../trace/judge-of.js';
+import { checkerWithPath, judgeOf } from '../trace/judge-of.js';
 import type { Judge } from '../trace/judge.js';
 import type { CrashPoint } from '../trace/machine.js';
 import { crashPointAt } from '../trace/point-at.js';
@@ -36,8 +36,7 @@ export async function replayTrace(file: string, cx: TraceCounterexample): Promis
   const { layout, ctx } = traceContext(cx.images.map((i) => storedPath(file, i)), cx.platform as PlatformName);
   const point = crashPointAt(readLog(log), layout, ctx, cx.crashAt, cx.crashPoint.record);
   if (!point) return { reproduces: false, reason: message('traceNoCrashPoint', cx.crashPoint.record) };
-  const checker: Checker = 'module' in cx.checker ? { module: storedPath(file, cx.checker.module) } : cx.checker;
-  const judge = await judgeOf(checker, layout, ctx);
+  const judge = await judgeOf(checkerWithPath(cx.checker, (p) => storedPath(file, p)), layout, ctx);
   try {
     return (await stillFails(judge, point, cx, 'crashState')) ?? (await stillFails(judge, point, cx, 'lostState')) ?? { reproduces: true };
   } finally {

@@ -1,3 +1,4 @@
+import { checkerName } from '../trace/judge-of.js';
 import type { TraceCounterexample } from './trace-counterexample.js';
 import { HOW_PERSISTED, storeText } from './trace-report.js';
 
@@ -14,7 +15,7 @@ export function showTrace(cx: TraceCounterexample): string[] {
   const { crashPoint: point } = cx;
   return [
     `${cx.name}: the checker found the crash image inconsistent${cx.verdict.detail ? `: ${cx.verdict.detail}` : ''}`,
-    `log ${cx.log.path} (platform ${cx.platform}), checker ${'program' in cx.checker ? cx.checker.program : cx.checker.module}`,
+    `log ${cx.log.path} (platform ${cx.platform}), checker ${checkerName(cx.checker)}`,
     `crash ${point.at === 'fence' || point.at === 'store' ? 'before' : 'at'} record ${point.record} (${point.at}), markers ${point.markers.join('|') || '-'}`,
     ...(cx.stores.length === 0 ? ['', 'stores in flight: not told apart on eADR (one store-buffer prefix spans the lines)'] : [
       '',

@@ -6,6 +6,7 @@ import type { Marker, StoreRecord, TraceRecord } from '../lang/trace/records.js'
 import { LINE } from '../model/core/geometry.js';
 import type { PlatformName } from '../profiles/platforms.js';
 import { fileNames } from './file-names.js';
+import { littleEndian } from './little-endian.js';
 import { FILE_SPAN, type Layout, type TraceFile } from './layout.js';
 
 /**
@@ -57,8 +58,7 @@ class LitmusWriter {
     this.stores++;
     const mapping = this.layout.mappingOf(record.addr);
     if (!mapping) return void this.outside++;
-    const value = record.bytes.reduceRight((acc, b) => (acc << 8n) | BigInt(b), 0n);
-    this.push({ op: 'store', map: `m${mapping.id}`, off: record.addr - mapping.addr, value: { kind: 'int', value, width: record.bytes.length } });
+    this.push({ op: 'store', map: `m${mapping.id}`, off: record.addr - mapping.addr, value: { kind: 'int', value: littleEndian(record.bytes), width: record.bytes.length } });
     const media = mapping.media + (record.addr - mapping.addr);
     for (let line = Math.floor(media / LINE); line * LINE < media + record.bytes.length; line++) this.touched.add(line);
   }
