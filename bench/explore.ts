@@ -4,6 +4,7 @@ import { growthBench } from './growth.js';
 import { lazyBench } from './lazy.js';
 import { outcomesBench } from './outcomes.js';
 import { traceBench } from './trace.js';
+import { traceScaleBench } from './trace-scale.js';
 
 /**
  * `npm run bench`: prints the machine, then each section with its inputs and its measurements side
@@ -16,3 +17,4 @@ lazyBench(quick ? 1 : 7);
 outcomesBench(quick);
 growthBench(quick);
 await traceBench(quick);
+traceScaleBench(quick);

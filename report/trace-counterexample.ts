@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { logBytes } from '../lang/trace/read-log.js';
 import type { Choice } from '../model/check/explore.js';
 import { printSite } from '../model/core/site.js';
 import type { StoreInFlight } from '../trace/explain.js';
@@ -75,9 +75,11 @@ export function traceCounterexample(run: TraceRun, out: string, found: { witness
 
 const stored = (c: Choice): StoredChoice => ({ site: printSite(c.site), chosen: c.chosen, of: c.of });
 
-/** The sha256 of a log's bytes: a replay of another log says so. */
+/** The sha256 of a log's bytes, read in chunks (a log may be larger than memory): a replay of another log says so. */
 export function logDigest(log: string): string {
-  return createHash('sha256').update(readFileSync(log)).digest('hex');
+  const hash = createHash('sha256');
+  for (const bytes of logBytes(log)) hash.update(bytes);
+  return hash.digest('hex');
 }
 
 /** A path stored in counterexample `file`, as a path from here. */

@@ -8,6 +8,9 @@ import type { Layout } from './layout.js';
 import { TraceMachine, type CrashAt, type CrashPoint } from './machine.js';
 import { persistedCount, snapshotOf, type PointSnapshot, type Witness } from './witness.js';
 
+/** Records read between waits for the verdicts given so far. */
+const SETTLE_EVERY = 4096;
+
 /** What `checkTrace` found. */
 export interface TraceResult {
   readonly records: number;
@@ -34,12 +37,14 @@ export interface TraceResult {
  * in flight (the minimized counterexample).
  */
 export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistContext, judge: Judge, layout: Layout, options: { crashAt: CrashAt; budget: StateBudget; checked?: (markers: readonly string[]) => boolean }): Promise<TraceResult> {
-  const witnesses = new Map<string, Witness>();
-  const verdicts = new Map<string, Verdict>();
+  // Each distinct image's witness, dropped (undefined) once its verdict is consistent, so memory follows the inconsistent images, not the log.
+  const witnesses = new Map<string, Witness | undefined>();
+  const inconsistent = new Map<string, Verdict>();
   const failures: unknown[] = [];
-  const answers: Promise<void>[] = [];
+  const answers = new Set<Promise<void>>();
   const coverage: Record<Coverage, number[]> = { exhaustive: [], bounded: [], truncated: [] };
   let states = 0;
+  const settle = (key: string, v: Verdict) => (v.consistent ? witnesses.set(key, undefined) : inconsistent.set(key, v));
   const onCrash = (point: CrashPoint) => {
     const count = countStates(cpuSources({ cpu: point.cpu, persistence: ctx.persistence, bugs: ctx.bugs }));
     const found = crashStates((oracle) => judge.evaluate(point, oracle), count, judge.lazy, options.budget);
@@ -48,9 +53,13 @@ export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistCon
     let snapshot: PointSnapshot | undefined;
     for (const { result, choices } of found.leaves) {
       const persisted = persistedCount(choices);
-      const known = witnesses.get(result.key);
-      if (!known) answers.push(result.verdict.then((v) => void verdicts.set(result.key, v), (e: unknown) => void failures.push(e)));
-      if (!known || persisted < known.persisted) witnesses.set(result.key, { point: (snapshot ??= snapshotOf(point)), choices, persisted });
+      const known = witnesses.has(result.key);
+      const witness = witnesses.get(result.key);
+      if (known && (!witness || persisted >= witness.persisted)) continue;
+      witnesses.set(result.key, { point: (snapshot ??= snapshotOf(point)), choices, persisted });
+      if (known) continue;
+      const answer: Promise<void> = result.verdict.then((v) => void settle(result.key, v), (e: unknown) => void failures.push(e)).finally(() => answers.delete(answer));
+      answers.add(answer);
     }
   };
   const machine = new TraceMachine(layout, ctx, options.crashAt, onCrash, options.checked);
@@ -61,13 +70,15 @@ export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistCon
       count++;
       if (record.kind === 'store') stores++;
       machine.apply(record);
+      // Lets the verdicts given so far settle, so that the witnesses of consistent images are dropped as the log is read.
+      if (count % SETTLE_EVERY === 0) await Promise.all(answers);
     }
     await Promise.all(answers);
     if (failures.length > 0) throw failures[0];
   } finally {
     judge.close();
   }
-  const inconsistent = [...verdicts].filter(([, v]) => !v.consistent).map(([key, verdict]) => ({ verdict, witness: witnesses.get(key)! }));
-  inconsistent.sort((a, b) => a.witness.persisted - b.witness.persisted || a.witness.point.record - b.witness.point.record);
-  return { records: count, stores, storesOutside: machine.counts.storesOutside, crashPoints: machine.counts.points, coverage, states, lazy: judge.lazy, distinct: witnesses.size, checkerCalls: judge.calls, inconsistent };
+  const found = [...inconsistent].map(([key, verdict]) => ({ verdict, witness: witnesses.get(key)! }));
+  found.sort((a, b) => a.witness.persisted - b.witness.persisted || a.witness.point.record - b.witness.point.record);
+  return { records: count, stores, storesOutside: machine.counts.storesOutside, crashPoints: machine.counts.points, coverage, states, lazy: judge.lazy, distinct: witnesses.size, checkerCalls: judge.calls, inconsistent: found };
 }

@@ -86,12 +86,17 @@ class Sequence {
 }
 
 function* chunksOf(file: string): Generator<string> {
+  const decoder = new StringDecoder('utf8');
+  for (const bytes of logBytes(file)) yield decoder.write(bytes);
+  yield decoder.end();
+}
+
+/** The bytes of log `file` in chunks of 64 KiB, each valid only until the next is asked for: a log of any length in constant memory. */
+export function* logBytes(file: string): Generator<Buffer> {
   const fd = openLog(file);
   try {
-    const decoder = new StringDecoder('utf8');
     const buffer = Buffer.alloc(CHUNK);
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield decoder.write(buffer.subarray(0, n));
-    yield decoder.end();
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
   } finally {
     closeSync(fd);
   }
