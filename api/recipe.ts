@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { message } from '../lang/messages.js';
 import { NO_BUGS } from '../profiles/bugs.js';
-import { PLATFORM_NAMES, type PlatformName } from '../profiles/platforms.js';
+import { PLATFORM_NAMES, PLATFORMS, type PlatformName } from '../profiles/platforms.js';
+import type { Failure } from '../model/core/persistence.js';
 import { checkUnlessRefused } from '../model/check/check.js';
 import { checkRecipe as checkSetup, explain, type RecipeSetup, type RecipeStats } from '../matrix/check-recipe.js';
 import { modeProperties, PROPERTIES, PROPERTY_SPECS, type Property, type PropertySpec } from '../matrix/claims.js';
@@ -21,6 +22,8 @@ export interface RecipeCheck {
   /** A mapping mode: an id of `MODES` (e.g. `fsdax-mapsync`), or a mode of your own. */
   readonly mode: string | Mode;
   readonly platform: PlatformName;
+  /** What fails at the crash: `host` (the default: the whole machine loses power) or `guest` (only the guest dies; a platform with a host). */
+  readonly failure?: Failure;
   /** A built-in recipe by name (`flush+fence`, `msync`, ...) or your own as data. */
   readonly recipe: Recipe | RecipeSpec;
   /** Built-in properties by name, or your own as data; by default what the mode promises (durability, and atomicity or ordering where it promises them). */
@@ -70,7 +73,7 @@ export function recipeProperty(check: RecipeCheck): fc.IPropertyWithHooks<[Workl
 export function recipeHolds(check: RecipeCheck): (workload: Workload) => void {
   const setup = setupOf(check);
   return (workload) => {
-    const { test, claims } = workloadTest(setup.mode, setup.platform, setup.recipe, workload, setup.properties);
+    const { test, claims } = workloadTest(setup.mode, setup, setup.recipe, workload, setup.properties);
     const result = checkUnlessRefused(test);
     if ('refused' in result) throw new Error(message('recipeRefused', setup.mode.id, setup.recipe.name, result.refused.errno, result.refused.reason));
     const failed = result.expectations.find((e) => !e.holds);
@@ -115,7 +118,9 @@ function setupOf(check: RecipeCheck): RecipeSetup {
   if (!PLATFORM_NAMES.includes(check.platform)) throw new InputError('recipe check', message('unknownWord', 'platform', String(check.platform), PLATFORM_NAMES));
   const mode = modeOf(check.mode);
   const properties = check.properties?.map(propertyOf) ?? modeProperties(mode);
-  return { mode, platform: check.platform, recipe: recipeSpec(check.recipe), properties };
+  const failure = check.failure ?? 'host';
+  if (failure === 'guest' && PLATFORMS[check.platform].domain.host === null) throw new InputError('recipe check', message('failureWithoutGuest', check.platform, PLATFORM_NAMES.filter((p) => PLATFORMS[p].domain.host !== null)));
+  return { mode, platform: check.platform, failure, recipe: recipeSpec(check.recipe), properties };
 }
 
 function propertyOf(property: Property | PropertySpec): PropertySpec {
@@ -126,7 +131,7 @@ function propertyOf(property: Property | PropertySpec): PropertySpec {
 
 /** The record of a recipe's violation: named like a matrix cell's, `MODE.PLATFORM.RECIPE.PROPERTY`. */
 function counterexampleOf(setup: RecipeSetup, found: Found): Counterexample {
-  const cell = { mode: setup.mode.id, platform: setup.platform, recipe: setup.recipe.name };
+  const cell = { mode: setup.mode.id, platform: setup.platform, ...(setup.failure === 'guest' ? { failure: setup.failure } : {}), recipe: setup.recipe.name };
   // The schema knows the built-in properties; a property of the user's is an expectation of the program, named in the record's name.
   const violation = { property: COUNTEREXAMPLE_PROPERTIES.includes(found.property) ? found.property : LITMUS_EXPECTATION, ...(found.expectation ? { expectation: found.expectation } : {}) };
   return counterexample({ name: shapeName({ ...cell, property: found.property }), test: found.test, violation, evidence: found.evidence, cell, fastCheck: found.fastCheck });

@@ -1,4 +1,6 @@
-import { checkCell, type CellResult, type HaltedCell } from '../matrix/cell.js';
+import { cellSetup, checkCell, type Cell, type CellResult, type HaltedCell } from '../matrix/cell.js';
+import { foundOn } from '../matrix/check-recipe.js';
+import { contract } from '../matrix/contracts.js';
 import { allCells, cellId } from '../matrix/cells.js';
 import { rowOf, type CellRow } from '../matrix/row.js';
 import { counterexampleFile, counterexampleOf, serialize, type Counterexample } from '../report/counterexample.js';
@@ -10,29 +12,46 @@ import { EXIT } from './exit.js';
 import type { StopReason } from './limits.js';
 import type { UnitContext } from './unit-context.js';
 
-/** A matrix cell to check, named by its id (a cell's mode holds functions, which a worker thread cannot be sent). */
+/**
+ * A matrix cell to check, named by its id (a cell's mode holds functions, which a worker thread cannot
+ * be sent), with the cells of the same verdict key, whose rows follow from its check.
+ */
 export interface CellUnit {
   readonly kind: 'cell';
   readonly cell: string;
+  readonly alike: readonly string[];
   readonly seed: number;
   readonly numRuns: number;
   /** Where the counterexample of a `lost` cell goes. */
   readonly out: string;
 }
 
-/** A checked cell's row and how many recovery runs it took, or why a limit halted it. */
-export type CellDone = { readonly row: CellRow; readonly evaluations: number } | { readonly halted: StopReason };
+/** The rows of a checked cell and of the cells alike, in the unit's order, and how many recovery runs it took; or why a limit halted it. */
+export type CellDone = { readonly rows: readonly CellRow[]; readonly evaluations: number } | { readonly halted: StopReason };
 
-/** Checks one cell, writing its counterexample file if it is `lost`. */
-export function checkCellUnit({ cell, seed, numRuns, out }: CellUnit, { limits }: UnitContext): CellDone {
-  const found = allCells().find((c) => cellId(c) === cell);
-  if (found === undefined) throw new Error(`no cell ${cell}`);
-  const result = checkCell(found, { seed, numRuns, budget: limits.budget() });
+/**
+ * Checks one cell and gives the rows of the cells alike from its check, writing the counterexample
+ * file of every `lost` one: a cell alike has the same verdict and counts, and its counterexample is
+ * the minimized test re-checked on its own column.
+ */
+export function checkCellUnit({ cell, alike, seed, numRuns, out }: CellUnit, { limits }: UnitContext): CellDone {
+  const result = checkCell(cellNamed(cell), { seed, numRuns, budget: limits.budget() });
   if ('halted' in result) return { halted: haltedBy(result) };
-  if (result.verdict !== 'lost') return { row: rowOf(result), evaluations: result.stats.evaluations };
+  const others = alike.map(cellNamed).map((c): CellResult => ({ ...result, cell: c, contract: contract(c, c.mode, c.recipe), ...(result.verdict === 'lost' ? { found: foundOn(cellSetup(c), result.found) } : {}) }));
+  return { rows: [result, ...others].map((r) => rowWithFix(r, out)), evaluations: result.stats.evaluations };
+}
+
+function cellNamed(id: string): Cell {
+  const found = allCells().find((c) => cellId(c) === id);
+  if (found === undefined) throw new Error(`no cell ${id}`);
+  return found;
+}
+
+/** A cell's row; a `lost` cell's counterexample is written, and its fix searched for and verified on the program as stored, so that its line numbers are the file's (issue 15). */
+function rowWithFix(result: CellResult, out: string): CellRow {
+  if (result.verdict !== 'lost') return rowOf(result);
   const cx = writeCounterexample(result, out);
-  // The fix is searched for and verified on the counterexample's program as stored, so its line numbers are the file's (issue 15).
-  return { row: rowOf(result, fixSentence(fixSummary(findFix(parseLitmus(cx.program))))), evaluations: result.stats.evaluations };
+  return rowOf(result, fixSentence(fixSummary(findFix(parseLitmus(cx.program)))));
 }
 
 /** How a halted cell stops the run: the limit, and where it stopped. */

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { userError } from '../lang/messages.js';
 import type { Cell } from '../matrix/cell.js';
-import { allCells, cellId } from '../matrix/cells.js';
+import { allCells, cellId, verdictKey } from '../matrix/cells.js';
+import type { CellUnit } from './cell-unit.js';
 import { promisedButLost, rowId, type CellRow } from '../matrix/row.js';
 import type { Reporter } from '../report/events.js';
 import { firstDifference } from '../report/first-difference.js';
@@ -107,35 +108,47 @@ export interface Journalling {
 /**
  * Checks `cells` with progress on stderr, writing the counterexample of each `lost` cell under
  * `out`, and collects their rows in their order; rows already journalled are not checked again,
- * and each new one is recorded. A signal stops it between two cells, or at once with workers.
+ * and each new one is recorded. Cells of one verdict key (matrix/cells.ts) are checked once, as one
+ * unit: the first of them, and the others' rows from its check. A signal stops it between two
+ * units, or at once with workers.
  */
 export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>, io: Io, { journalled, record, limits = new RunLimits(), workers = 1 }: Journalling = {}): Promise<CheckedCells> {
   const started = performance.now();
   const rows: CellRow[] = [];
+  const found = new Map<string, CellRow>(journalled);
   let evaluations = 0;
-  const show = (row: CellRow, known: boolean) => {
+  const show = (row: CellRow) => {
     const rate = evaluations / Math.max(0.001, (performance.now() - started) / 1000);
-    io.status(`matrix: ${rows.length}/${cells.length} cells done (${rowId(row)}: ${row.verdict}${known ? ', journalled' : ''}), ${Math.round(rate)} evaluations/s`);
+    io.status(`matrix: ${rows.length}/${cells.length} cells done (${rowId(row)}: ${row.verdict}${journalled?.has(rowId(row)) ? ', journalled' : ''}), ${Math.round(rate)} evaluations/s`);
   };
-  const catchUp = (until: number) => {
-    for (const cell of cells.slice(rows.length, until)) {
-      rows.push(journalled!.get(cellId(cell))!);
-      show(rows.at(-1)!, true);
+  // Rows are taken in the cells' order as soon as every row before them is known.
+  const catchUp = () => {
+    while (rows.length < cells.length) {
+      const next = found.get(cellId(cells[rows.length]!));
+      if (next === undefined) return;
+      rows.push(next);
+      show(next);
     }
   };
-  const pending = cells.flatMap((cell, index) => (journalled?.has(cellId(cell)) ? [] : [{ cell, index }]));
-  const units = pending.map(({ cell }) => ({ kind: 'cell' as const, cell: cellId(cell), seed, numRuns, out }));
+  const units = unitsOf(cells.filter((cell) => !found.has(cellId(cell))), { seed, numRuns, out });
   // Cells write nothing through the reporter: the table is written once they are all done.
-  const { done, stopped } = await inOrder(units, { reporter: textReporter, io, limits }, { workers, format: 'text' }, (checked, i) => {
+  const { stopped } = await inOrder(units, { reporter: textReporter, io, limits }, { workers, format: 'text' }, (checked, i) => {
     if ('halted' in checked) return checked.halted;
-    catchUp(pending[i]!.index);
-    rows.push(checked.row);
-    record?.(rows);
+    const ids = [units[i]!.cell, ...units[i]!.alike];
+    checked.rows.forEach((row, k) => found.set(ids[k]!, row));
     evaluations += checked.evaluations;
-    show(checked.row, false);
+    catchUp();
+    record?.(rows);
     return undefined;
   });
-  catchUp(pending[done]?.index ?? cells.length);
+  catchUp();
   if (!stopped) io.progress('');
   return { run: { seed, numRuns, out, rows }, ...(stopped ? { stopped } : {}) };
+}
+
+/** One unit per verdict key among `cells`, in the order of their first cells. */
+function unitsOf(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>): CellUnit[] {
+  const groups = new Map<string, string[]>();
+  for (const cell of cells) groups.set(verdictKey(cell), [...(groups.get(verdictKey(cell)) ?? []), cellId(cell)]);
+  return [...groups.values()].map(([cell, ...alike]) => ({ kind: 'cell', cell: cell!, alike, seed, numRuns, out }));
 }

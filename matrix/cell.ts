@@ -1,17 +1,19 @@
 import type { Stopped } from '../model/check/budget.js';
 import { modeProperties } from './claims.js';
-import { checkRecipe, type RecipeOptions, type RecipeResult, type RecipeStats } from './check-recipe.js';
+import { checkRecipe, type RecipeOptions, type RecipeResult, type RecipeSetup, type RecipeStats } from './check-recipe.js';
 import { contract, type Contract } from './contracts.js';
 import type { Mode } from './modes.js';
 import { RECIPE_SPECS, type Recipe } from './recipes.js';
 import type { PlatformName } from '../profiles/platforms.js';
+import type { Failure } from '../model/core/persistence.js';
 
 export type { Found } from './check-recipe.js';
 
-/** One cell of the matrix: a mode, a platform and a built-in recipe. */
+/** One cell of the matrix: a mode, a platform under a failure (a column), and a built-in recipe. */
 export interface Cell {
   readonly mode: Mode;
   readonly platform: PlatformName;
+  readonly failure: Failure;
   readonly recipe: Recipe;
 }
 
@@ -29,11 +31,16 @@ export interface HaltedCell {
   readonly halted: Stopped;
 }
 
+/** What a cell checks: its built-in recipe under its mode and column, against every property the mode promises. */
+export function cellSetup(cell: Cell): RecipeSetup {
+  return { mode: cell.mode, platform: cell.platform, failure: cell.failure, recipe: RECIPE_SPECS[cell.recipe], properties: modeProperties(cell.mode) };
+}
+
 /** Checks a cell: its built-in recipe under its mode and platform, against every property the mode promises. */
 export function checkCell(cell: Cell, options: Omit<CellOptions, 'budget'>): CellResult;
 export function checkCell(cell: Cell, options: CellOptions): CellResult | HaltedCell;
 export function checkCell(cell: Cell, options: CellOptions): CellResult | HaltedCell {
-  const result = checkRecipe({ mode: cell.mode, platform: cell.platform, recipe: RECIPE_SPECS[cell.recipe], properties: modeProperties(cell.mode) }, options);
+  const result = checkRecipe(cellSetup(cell), options);
   if ('halted' in result) return { cell, halted: result.halted };
-  return { cell, contract: contract(cell.mode, cell.platform, cell.recipe), ...result };
+  return { cell, contract: contract(cell, cell.mode, cell.recipe), ...result };
 }

@@ -1,22 +1,23 @@
 import type { Cell } from './cell.js';
+import { columnName, columnPersistence, COLUMNS } from './column.js';
 import { applicable, MODES } from './modes.js';
 import { RECIPES } from './recipes.js';
-import type { PlatformName } from '../profiles/platforms.js';
 
-/**
- * The matrix's platforms, in table order: the bare-metal ones of the main job. The guest and CXL
- * platforms are checked by the catalogue (litmus/platform/) and by the library's recipe checks,
- * which take every platform: all seven columns make 560 cells instead of 160, more than three
- * times the main job's time.
- */
-export const PLATFORMS: readonly PlatformName[] = ['adr', 'eadr'];
-
-/** Every cell of the matrix, in a fixed order: modes as listed, ADR before eADR, recipes as listed. */
+/** Every cell of the matrix, in a fixed order: modes as listed, then columns (ADR first), then recipes as listed. */
 export function allCells(): Cell[] {
-  return MODES.flatMap((mode) => PLATFORMS.flatMap((platform) => RECIPES.filter((r) => applicable(mode, r)).map((recipe) => ({ mode, platform, recipe }))));
+  return MODES.flatMap((mode) => COLUMNS.flatMap(({ platform, failure }) => RECIPES.filter((r) => applicable(mode, r)).map((recipe) => ({ mode, platform, failure, recipe }))));
 }
 
-/** The id `MODE/PLATFORM/RECIPE` of a cell. */
+/** The id `MODE/COLUMN/RECIPE` of a cell (its column `PLATFORM` or `PLATFORM@guest`). */
 export function cellId(cell: Cell): string {
-  return `${cell.mode.id}/${cell.platform}/${cell.recipe}`;
+  return `${cell.mode.id}/${columnName(cell)}/${cell.recipe}`;
+}
+
+/**
+ * What decides a cell's verdict: its mode, its recipe and the persistence rules of its column, which
+ * are all the model reads of a platform (model/core/world.ts). Cells with the same key are the same
+ * check under two names (ADR and CXL without GPF, for one), so the matrix checks one of them.
+ */
+export function verdictKey(cell: Cell): string {
+  return `${cell.mode.id}/${cell.recipe}/${JSON.stringify(columnPersistence(cell))}`;
 }

@@ -7,13 +7,16 @@ import type { PropertySpec } from './claims.js';
 import { firstFailure, minimize } from './minimize.js';
 import type { Mode } from './modes.js';
 import type { RecipeSpec } from './recipes.js';
-import { workloadArbitrary, workloadTest, type Workload } from './workload.js';
+import { targetConfig, workloadArbitrary, workloadName, workloadTest, type Workload } from './workload.js';
 import type { PlatformName } from '../profiles/platforms.js';
+import type { Failure } from '../model/core/persistence.js';
 
 /** What a recipe check runs: writes of a mode on a platform, each followed by the recipe, against properties. */
 export interface RecipeSetup {
   readonly mode: Mode;
   readonly platform: PlatformName;
+  /** What fails at the crash: the whole machine (the default) or only the guest. */
+  readonly failure?: Failure;
   readonly recipe: RecipeSpec;
   readonly properties: readonly PropertySpec[];
 }
@@ -105,7 +108,7 @@ export function checkRecipe(setup: RecipeSetup, options: RecipeOptions): RecipeR
   return { stats, verdict: 'lost', found };
 }
 
-const testOf = (setup: RecipeSetup, w: Workload) => workloadTest(setup.mode, setup.platform, setup.recipe, w, setup.properties);
+const testOf = (setup: RecipeSetup, w: Workload) => workloadTest(setup.mode, setup, setup.recipe, w, setup.properties);
 
 const notApplicable = ({ errno, reason }: Refusal) => ({ verdict: 'n/a' as const, errno, reason });
 
@@ -122,4 +125,21 @@ export function explain(setup: RecipeSetup, workload: Workload, bugs: Bugs, fast
   const test = minimize(shrunk, claim, bugs);
   const failed = checkLitmus(test, { bugs, minimal: true }).expectations.find((e) => !e.holds)!;
   return { property: claim.property, test, expectation: failed.expectation, evidence: failed.evidence!, fastCheck, operations: operations(test) };
+}
+
+/**
+ * A violation found under one setup, shown under another whose verdict key is the same (its column's
+ * persistence rules are): the minimized test moved to the other platform and failure and checked
+ * there, so its evidence is that column's own. A test that passes there is an internal error, since
+ * the two setups would then not be the same check.
+ */
+export function foundOn(setup: RecipeSetup, found: Found, bugs: Bugs = NO_BUGS): Found {
+  const kept = found.test.config.filter((e) => e.key !== 'platform' && e.key !== 'failure');
+  const test: Litmus = { ...found.test, name: workloadName(setup.mode, setup, setup.recipe), config: [...targetConfig(setup), ...kept] };
+  const result = checkLitmus(test, { bugs, minimal: true });
+  const evidence = found.expectation
+    ? result.expectations[found.test.expectations.indexOf(found.expectation)]
+    : result.safety.find((s) => s.property === found.property);
+  if (evidence?.holds !== false) throw new Error(`internal: ${test.name} does not fail as ${found.test.name} does, though their persistence rules are the same`);
+  return { ...found, test, evidence: evidence.evidence! };
 }

@@ -1,5 +1,8 @@
 import type { CellResult } from './cell.js';
 import type { Contract } from './contracts.js';
+import { columnName } from './column.js';
+import type { Failure } from '../model/core/persistence.js';
+import type { PlatformName } from '../profiles/platforms.js';
 
 /**
  * What the matrix reports of one cell, as plain JSON-ready data: the table, the JSON output and the
@@ -7,7 +10,9 @@ import type { Contract } from './contracts.js';
  */
 export interface CellRow {
   readonly mode: string;
-  readonly platform: string;
+  readonly platform: PlatformName;
+  /** What fails at the crash: the whole machine, or only the guest. */
+  readonly failure: Failure;
   readonly recipe: string;
   readonly verdict: CellResult['verdict'];
   readonly contract: Contract;
@@ -29,6 +34,7 @@ export function rowOf(r: CellResult, fix: string | null = null): CellRow {
   return {
     mode: r.cell.mode.id,
     platform: r.cell.platform,
+    failure: r.cell.failure,
     recipe: r.cell.recipe,
     verdict: r.verdict,
     contract: r.contract,
@@ -42,9 +48,9 @@ export function rowOf(r: CellResult, fix: string | null = null): CellRow {
   };
 }
 
-/** The id `MODE/PLATFORM/RECIPE` of a row's cell. */
+/** The id `MODE/COLUMN/RECIPE` of a row's cell. */
 export function rowId(row: CellRow): string {
-  return `${row.mode}/${row.platform}/${row.recipe}`;
+  return `${row.mode}/${columnName(row)}/${row.recipe}`;
 }
 
 /** Whether the documentation promises a recipe that the cell found lost: a bug in the kernel, the platform or the model. */

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import type { ConfigEntry, Litmus, Op } from '../lang/ast.js';
 import { repeat } from '../lang/build.js';
 import { ackLabel, claimsOf, modeProperties, observationsOf, type Claim, type PropertySpec } from './claims.js';
+import { columnName } from './column.js';
 import { declare, type Mode, type ModeConfig } from './modes.js';
 import { recipeOps, recipeSpec, type Recipe, type RecipeSpec, type Write } from './recipes.js';
 import type { PlatformName } from '../profiles/platforms.js';
+import type { Failure } from '../model/core/persistence.js';
 
 /** Size of each workload file: two pages, so msync ranges and page writeback matter. */
 export const FILE_SIZE = 8192;
@@ -50,21 +52,37 @@ export interface WorkloadTest {
   readonly writeOps: readonly (readonly Op[])[];
 }
 
-/** The litmus test that states `properties` (by default every property `mode` promises) for workload `w` under `recipe`. */
-export function workloadTest(mode: Mode, platform: PlatformName, recipe: Recipe | RecipeSpec, w: Workload, properties: readonly PropertySpec[] = modeProperties(mode)): WorkloadTest {
+/** Where a workload runs: a platform, and what fails at the crash (the whole machine unless said). */
+export interface WorkloadTarget {
+  readonly platform: PlatformName;
+  readonly failure?: Failure;
+}
+
+/** The litmus test that states `properties` (by default every property `mode` promises) for workload `w` under `recipe` on `target`. */
+export function workloadTest(mode: Mode, target: WorkloadTarget, recipe: Recipe | RecipeSpec, w: Workload, properties: readonly PropertySpec[] = modeProperties(mode)): WorkloadTest {
   const spec = recipeSpec(recipe);
   const files = Array.from({ length: w.files }, (_, i) => fileName(i));
   const writeOps = w.writes.map((write, i) => opsOf(mode, spec, write, i));
   const claims = claimsOf(properties, w.writes);
   const test: Litmus = {
-    name: `${mode.id}.${platform}.${spec.name}`,
-    config: [{ key: 'platform', value: platform }, ...configEntries(mode.config)],
+    name: workloadName(mode, target, spec),
+    config: [...targetConfig(target), ...configEntries(mode.config)],
     decls: files.map((f) => declare(mode, f, FILE_SIZE)),
     program: [...files.flatMap((f, i) => prelude(mode, f, i)), ...writeOps.flat()],
     observations: observationsOf(w.writes),
     expectations: claims.map((c) => c.expectation),
   };
   return { test, claims, writeOps };
+}
+
+/** A workload test's name: `MODE.COLUMN.RECIPE`. */
+export function workloadName(mode: Mode, target: WorkloadTarget, recipe: RecipeSpec): string {
+  return `${mode.id}.${columnName(target)}.${recipe.name}`;
+}
+
+/** The `config` entries that put a test on `target`: its platform, and its failure unless the whole machine's. */
+export function targetConfig({ platform, failure = 'host' }: WorkloadTarget): ConfigEntry[] {
+  return [{ key: 'platform', value: platform }, ...(failure === 'host' ? [] : [{ key: 'failure', value: failure }])];
 }
 
 /** A mode's configuration as the test's `config` line, keys in the order the mode lists them. */

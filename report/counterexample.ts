@@ -5,6 +5,8 @@ import { showObserved } from '../model/check/observe.js';
 import { SAFETY } from '../model/fs/safety.js';
 import { PROPERTIES } from '../matrix/claims.js';
 import type { CellResult } from '../matrix/cell.js';
+import { columnName } from '../matrix/column.js';
+import type { Failure } from '../model/core/persistence.js';
 import { describePoint } from './describe.js';
 import { packageVersion } from './package-root.js';
 import { printSite } from '../model/core/site.js';
@@ -28,7 +30,8 @@ export interface Counterexample {
   /** The version of daxcheck that wrote it; files written before the field existed lack it. */
   readonly daxcheck?: string;
   readonly name: string;
-  readonly cell: { readonly mode: string; readonly platform: string; readonly recipe: string } | null;
+  /** The matrix cell, or null for a litmus test; `failure` only for a guest's crash (a whole-machine power loss is the default). */
+  readonly cell: { readonly mode: string; readonly platform: string; readonly failure?: Failure; readonly recipe: string } | null;
   /** The property violated: a matrix claim (durability, atomicity, ordering), a safety property, or `LITMUS_EXPECTATION`. */
   readonly property: string;
   /** The program as a litmus test (with its configuration). */
@@ -94,14 +97,14 @@ export function counterexampleOf(result: Extract<CellResult, { verdict: 'lost' }
     test: found.test,
     violation: found,
     evidence: found.evidence,
-    cell: { mode: cell.mode.id, platform: cell.platform, recipe: cell.recipe },
+    cell: { mode: cell.mode.id, platform: cell.platform, ...(cell.failure === 'host' ? {} : { failure: cell.failure }), recipe: cell.recipe },
     fastCheck: found.fastCheck,
   });
 }
 
-/** The file name of a cell's counterexample: its mode, platform, recipe and violated property. */
+/** The file name of a cell's counterexample: its mode, column (platform and failure), recipe and violated property. */
 export function shapeName(shape: Shape): string {
-  return `${shape.mode}.${shape.platform}.${shape.recipe}.${shape.property}`;
+  return `${shape.mode}.${columnName(shape)}.${shape.recipe}.${shape.property}`;
 }
 
 /** Where the counterexample named `name` is written under `out`: `NAME.json`, so that a file's name is its `name` field. */
@@ -113,13 +116,14 @@ export function counterexampleFile(out: string, name: string): string {
 export interface Shape {
   readonly mode: string;
   readonly platform: string;
+  readonly failure?: Failure;
   readonly recipe: string;
   readonly property: string;
 }
 
 /** The shape of a `lost` cell's counterexample. */
 function shapeOf(result: Extract<CellResult, { verdict: 'lost' }>): Shape {
-  return { mode: result.cell.mode.id, platform: result.cell.platform, recipe: result.cell.recipe, property: result.found.property };
+  return { mode: result.cell.mode.id, platform: result.cell.platform, failure: result.cell.failure, recipe: result.cell.recipe, property: result.found.property };
 }
 
 /** Deterministic JSON text: two-space indent, keys in the order written above, a final newline. */

@@ -8,6 +8,7 @@ export function matrixJson(run: MatrixRun): Record<string, unknown> {
     cells: run.rows.map((r) => ({
       mode: r.mode,
       platform: r.platform,
+      failure: r.failure,
       recipe: r.recipe,
       verdict: r.verdict,
       counterexample: fileOf(run, r) ?? null,

@@ -1,7 +1,7 @@
 import { promisedButLost, type CellRow } from '../matrix/row.js';
 import { fileOf, type MatrixRun } from './matrix-run.js';
 
-const HEAD = ['mode', 'platform', 'recipe', 'verdict', 'contract', 'workloads', 'crash-points', 'crash-states', 'detail'];
+const HEAD = ['mode', 'platform', 'failure', 'recipe', 'verdict', 'contract', 'workloads', 'crash-points', 'crash-states', 'detail'];
 
 /** The table of `daxcheck matrix`: a title, a row per cell with aligned columns, and the totals. */
 export function matrixTable(run: MatrixRun): string[] {
@@ -13,7 +13,7 @@ export function matrixTable(run: MatrixRun): string[] {
 
 function cells(run: MatrixRun, r: CellRow): string[] {
   const detail = r.verdict === 'lost' ? `${fileOf(run, r)} (${r.property}; ${r.operations?.minimized} ops; fix: ${r.fix ?? 'not searched'})` : (r.errno ?? '');
-  return [r.mode, r.platform, r.recipe, r.verdict, r.contract.promised ? 'promised' : '-', `${r.workloads}`, `${r.crashPoints}`, r.crashStates, [detail, remark(r)].filter(Boolean).join('; ')];
+  return [r.mode, r.platform, r.failure, r.recipe, r.verdict, r.contract.promised ? 'promised' : '-', `${r.workloads}`, `${r.crashPoints}`, r.crashStates, [detail, remark(r)].filter(Boolean).join('; ')];
 }
 
 /** Where mechanics and the documented contract disagree. */

@@ -9,7 +9,7 @@ import { modeById } from '../../matrix/modes.js';
 import { memoryIo } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daxcheck-replay-'));
-const result = checkCell({ mode: modeById('fsdax-shared')!, platform: 'adr', recipe: 'flush+fence' }, { seed: 7, numRuns: 20 });
+const result = checkCell({ mode: modeById('fsdax-shared')!, platform: 'adr', failure: 'host', recipe: 'flush+fence' }, { seed: 7, numRuns: 20 });
 if (result.verdict !== 'lost') throw new Error('fsdax-shared/adr/flush+fence should lose data');
 const original = JSON.parse(serialize(counterexampleOf(result))) as Record<string, unknown>;
 const file = (name: string, content: unknown) => {

@@ -69,7 +69,7 @@ describe('an internal error in a worker thread', () => {
   });
 
   it('thrown by a unit inside the worker, comes back as data with its message and stack', () => {
-    const outcome = work({ unit: { kind: 'cell', cell: 'no/such/cell', seed: 1, numRuns: 1, out: dir }, format: 'text', limits: { options: {} } });
+    const outcome = work({ unit: { kind: 'cell', cell: 'no/such/cell', alike: [], seed: 1, numRuns: 1, out: dir }, format: 'text', limits: { options: {} } });
     if (!('failed' in outcome)) throw new Error('expected a failure');
     const error = errorOf(outcome.failed);
     expect([errorStatus(error), error.message]).toEqual([3, 'internal error, please report it with this file: Error: no cell no/such/cell']);

@@ -12,7 +12,7 @@ import { workloadArbitrary, workloadTest } from '../../matrix/workload.js';
 import type { PlatformName } from '../../profiles/platforms.js';
 
 const SEED = 20261121;
-const cell = (mode: string, platform: PlatformName, recipe: Recipe): Cell => ({ mode: modeById(mode)!, platform, recipe });
+const cell = (mode: string, platform: PlatformName, recipe: Recipe): Cell => ({ mode: modeById(mode)!, platform, failure: 'host', recipe });
 const lost = (r: CellResult) => {
   if (r.verdict !== 'lost') throw new Error(`expected lost, got ${r.verdict}`);
   return r;
@@ -32,7 +32,7 @@ const HOLDING: [string, PlatformName, Recipe, Bug][] = [
 describe.each(HOLDING)('durability of %s on %s with %s', (mode, platform, recipe, bug) => {
   const c = cell(mode, platform, recipe);
   test.prop([workloadArbitrary(c.mode)], { seed: SEED, numRuns: 40 })('holds for generated workloads', (w) => {
-    expect(checkLitmus(workloadTest(c.mode, platform, recipe, w).test).verdict).toBe('pass');
+    expect(checkLitmus(workloadTest(c.mode, { platform }, recipe, w).test).verdict).toBe('pass');
   });
   it(`fails with the seeded bug ${bug}`, () => {
     expect(checkCell(c, { seed: SEED, numRuns: 40, bugs: new Set([bug]) }).verdict).toBe('lost');

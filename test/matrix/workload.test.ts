@@ -14,7 +14,7 @@ const SEED = 20261121;
 describe.each(MODES.map((m) => [m.id, m] as const))('workloads of %s', (_id, mode) => {
   const recipe = RECIPES.find((r) => applicable(mode, r))!;
   test.prop([workloadArbitrary(mode), fc.constantFrom<PlatformName>('adr', 'eadr')], { seed: SEED, numRuns: 30 })('print as valid litmus that reads back the same', (w, platform) => {
-    const litmus = workloadTest(mode, platform, recipe, w).test;
+    const litmus = workloadTest(mode, { platform }, recipe, w).test;
     expect(comparable(parseLitmus(printLitmus(litmus)))).toEqual(comparable(litmus));
   });
 });
@@ -23,7 +23,7 @@ describe('generated workloads', () => {
   it('run without errors in a mode that accepts them', () => {
     const mode = modeById('buffered')!;
     for (const w of fc.sample(workloadArbitrary(mode), { seed: SEED, numRuns: 10 })) {
-      expect(() => checkLitmus(workloadTest(mode, 'adr', 'fsync', w).test)).not.toThrow();
+      expect(() => checkLitmus(workloadTest(mode, { platform: 'adr' }, 'fsync', w).test)).not.toThrow();
     }
   });
 
@@ -38,7 +38,7 @@ describe('generated workloads', () => {
     const programs = ['fsdax-shared', 'buffered', 'odirect', 'nova-write'].map((id) => {
       const mode = modeById(id)!;
       const [w] = fc.sample(workloadArbitrary(mode), { seed: SEED, numRuns: 1 });
-      return printLitmus(workloadTest(mode, 'adr', RECIPES.find((r) => applicable(mode, r) && r !== 'none')!, w!).test);
+      return printLitmus(workloadTest(mode, { platform: 'adr' }, RECIPES.find((r) => applicable(mode, r) && r !== 'none')!, w!).test);
     });
     expect(programs.join('\n')).toMatchSnapshot();
   });

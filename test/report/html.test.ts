@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'daxcheck-html-'));
 
 /** A serialized counterexample of a cell that loses data, written under `dir`. */
 function counterexample(mode: string, recipe: Recipe, name: string, edit: (cx: Record<string, unknown>) => void = () => {}): string {
-  const result = checkCell({ mode: modeById(mode)!, platform: 'adr', recipe }, { seed: 7, numRuns: 20 });
+  const result = checkCell({ mode: modeById(mode)!, platform: 'adr', failure: 'host', recipe }, { seed: 7, numRuns: 20 });
   if (result.verdict !== 'lost') throw new Error(`${mode}/adr/${recipe} should lose data`);
   const cx = JSON.parse(serialize(counterexampleOf(result))) as Record<string, unknown>;
   edit(cx);
