@@ -12,7 +12,7 @@ import { RunLimits, withLimits, type LimitOptions } from './limits.js';
 import { atLeastOne, wholeNumber } from './number-options.js';
 import { MATRIX_DEFAULTS, runMatrix, type MatrixOptions } from './matrix.js';
 import { runReplay } from './replay-command.js';
-import { runHtmlReport } from './report-command.js';
+import { runHtmlReport, writeMatrixPage } from './report-command.js';
 import { runShow } from './show-command.js';
 import { runFix } from './fix-command.js';
 import { FIX_DEFAULTS } from '../fix/search.js';
@@ -140,7 +140,13 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .option('--resume', 'continue the run journalled in --out (same --seed and --num-runs), without checking its finished cells again')
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
     .addOption(shardFlag('cells'))
-    .action((opts: FormatOptions & MatrixOptions & LimitOptions) => done(opts, (reporter) => runMatrix({ ...opts, ...poolOf(opts) }, reporter, io, new RunLimits(opts))));
+    .option('--html <file>', 'then write the run as one HTML page: the grid, and the counterexample of each lost cell')
+    .action((opts: FormatOptions & MatrixOptions & LimitOptions & { html?: string }) =>
+      done(opts, async (reporter) => {
+        const status = await runMatrix({ ...opts, ...poolOf(opts) }, reporter, io, new RunLimits(opts));
+        return opts.html === undefined ? status : Math.max(status, await writeMatrixPage(opts.out, opts.html, reporter, io));
+      }),
+    );
   withFormat(program.command('merge').description("combine the --out folders of a matrix run's shards into the whole run's folder and table").argument('<dirs...>', 'the --out folder of each shard'))
     .option('--out <dir>', "where the whole run's journal and counterexample files go", MATRIX_DEFAULTS.out)
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
@@ -156,8 +162,8 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .argument('<file>', 'a litmus test, or a counterexample JSON file')
     .option('--max-size <n>', 'most edits a fix may make', atLeastOne('--max-size'), FIX_DEFAULTS.maxSize)
     .action((file: string, opts: { maxSize: number }) => done({ format: 'text' }, (reporter) => runFix(file, opts.maxSize, reporter, io)));
-  withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files'))
-    .requiredOption('--html <out>', 'the HTML file to write')
+  withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files, or the --out folder of a matrix run'))
+    .requiredOption('--html <out>', 'the HTML file to write (given a matrix --out folder: the grid and its counterexamples)')
     .action((files: string[], opts: FormatOptions & { html: string }) => done(opts, (reporter) => runHtmlReport(files, opts.html, reporter, io)));
 }
 

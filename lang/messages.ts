@@ -159,6 +159,8 @@ export const MESSAGES = {
   journalShard: (file: string, shard: string) => `--resume: ${file} was made with ${shard}; give the same`,
   badShard: (value: string) => `--shard takes INDEX/COUNT with 1 <= INDEX <= COUNT, e.g. 1/4, not '${value}'`,
   shardWithCell: () => '--shard splits the whole matrix: give it without --cell',
+  reportNoJournal: (file: string) => `report: no journal ${file} (give the --out folder of a matrix run, or counterexample files)`,
+  reportFolderAlone: (dir: string) => `report: ${dir} is a matrix folder: give it alone, not with counterexample files`,
   mergeNoJournal: (file: string) => `merge: no journal ${file} (give the --out folder of each shard)`,
   mergeOptions: (dir: string, seed: number, numRuns: number, first: string, firstSeed: number, firstNumRuns: number) =>
     `merge: ${dir} was made with --seed=${seed} --num-runs=${numRuns}, ${first} with --seed=${firstSeed} --num-runs=${firstNumRuns}`,

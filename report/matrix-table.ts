@@ -16,18 +16,29 @@ function cells(run: MatrixRun, r: CellRow): string[] {
   return [r.mode, r.platform, r.failure, r.recipe, r.verdict, r.contract.promised ? 'promised' : '-', `${r.workloads}`, `${r.crashPoints}`, r.crashStates, [detail, remark(r)].filter(Boolean).join('; ')];
 }
 
-/** Where mechanics and the documented contract disagree. */
-function remark(r: CellRow): string {
-  if (r.verdict === 'durable' && !r.contract.promised) return 'durable by mechanics, not promised';
-  if (promisedButLost(r)) return 'PROMISED BUT LOST';
-  return '';
+/** Where mechanics and the documented contract disagree: durable though nothing promises it, or promised but lost. */
+export type Disagreement = 'not-promised' | 'promised-but-lost';
+
+/** How a row's verdict and its contract disagree, or null when they agree. */
+export function disagreement(r: CellRow): Disagreement | null {
+  if (r.verdict === 'durable' && !r.contract.promised) return 'not-promised';
+  return promisedButLost(r) ? 'promised-but-lost' : null;
 }
 
-function totals(rows: readonly CellRow[]): string {
+const REMARK: Readonly<Record<Disagreement, string>> = { 'not-promised': 'durable by mechanics, not promised', 'promised-but-lost': 'PROMISED BUT LOST' };
+
+/** The detail column's words where verdict and contract disagree, or the empty string. */
+export function remark(r: CellRow): string {
+  const d = disagreement(r);
+  return d === null ? '' : REMARK[d];
+}
+
+/** The table's last line: how many cells of each verdict, and how many disagree with their contract. */
+export function totals(rows: readonly CellRow[]): string {
   const count = (verdict: CellRow['verdict']) => rows.filter((r) => r.verdict === verdict).length;
-  const remarked = (prefix: string) => rows.filter((r) => remark(r).startsWith(prefix)).length;
+  const remarked = (d: Disagreement) => rows.filter((r) => disagreement(r) === d).length;
   return (
     `${rows.length} cells: ${count('durable')} durable, ${count('lost')} lost, ${count('n/a')} n/a; ` +
-    `${remarked('PROMISED')} promised but lost, ${remarked('durable')} durable beyond the contract`
+    `${remarked('promised-but-lost')} promised but lost, ${remarked('not-promised')} durable beyond the contract`
   );
 }

@@ -10,6 +10,7 @@ import { BadCounterexample } from './bad-counterexample.js';
 import type { Loaded } from './counterexample-load.js';
 import { printOp } from '../lang/print-op.js';
 import { explainWhy } from './why.js';
+import { describePoint, pointOp } from './describe.js';
 import { findFix } from '../fix/search.js';
 import { fixSummary } from './fix-summary.js';
 
@@ -25,14 +26,14 @@ export function storyOf(loaded: Loaded): Story {
   const { world, execution } = prepare(test, NO_BUGS);
   const point = execution.points[cx.crashPoint.index];
   if (!point) throw new BadCounterexample('crashPoint.index', message('noSuchCrashPoint', cx.crashPoint.index, execution.points.length));
-  const crashOp = point.inside ? test.program[point.completed] : test.program[point.completed - 1];
   const story = {
     name: cx.name,
     property: cx.property,
     violated: cx.violated,
     config: test.config.map((e) => `${e.key}=${e.value}`).join(' '),
     ops: opsOf(test, point),
-    crash: { index: cx.crashPoint.index, description: cx.crashPoint.description, line: crashOp?.at?.line ?? null },
+    // Described from the program, not read from the file: files written before labels were named say less.
+    crash: { index: cx.crashPoint.index, description: describePoint(point, test), line: pointOp(point, test)?.at?.line ?? null },
     choices: choices.map((c, i): StoryChoice => {
       const lines = sourceOps(c.site, point.state).flatMap((op) => test.program[op]?.at?.line ?? []);
       return { kind: c.site.kind, site: printSite(c.site), chosen: c.chosen, of: c.of, text: cx.persisted[i] ?? printSite(c.site), lines };

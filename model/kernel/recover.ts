@@ -1,14 +1,14 @@
 import type { MediaView } from '../x86/crash.js';
-import { resolve, type Oracle } from '../core/source.js';
-import { pageSources } from './fs-sources.js';
+import type { Oracle } from '../core/source.js';
 import { LINE, PAGE } from '../core/geometry.js';
 import { type Machine } from './machine.js';
 import { blockAddress, type World } from '../core/world.js';
 import { STALE_BYTE } from './layout.js';
 import { dataBlock } from './content.js';
-import { recoveredMeta, type AskRecovered } from './recovered-meta.js';
+import { pageWriteback, type ViewContext, type Writeback } from './page-writeback.js';
+import { recoveredMeta } from './recovered-meta.js';
 import type { Inode } from '../fs/meta.js';
-import { liveMeta, pageKey, pageOfKey, type PageWrite } from '../fs/state.js';
+import { pageKey, pageOfKey } from '../fs/state.js';
 
 /** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
 export interface FsView {
@@ -36,7 +36,7 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
     const ino = ask(`ino ${name}`, ({ meta }) => (meta.inodes[meta.names[name] ?? -1] ? meta.names[name] : undefined));
     return ino === undefined ? undefined : { ino, kind: ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind) };
   };
-  const pages = new Map<string, (at: number) => number>();
+  const pages = new Map<string, (from: number, to: number) => number[]>();
   const pageAt = (ino: number, p: number) => {
     let page = pages.get(pageKey(ino, p));
     if (!page) pages.set(pageKey(ino, p), (page = pageReader(ctx, ino, p)));
@@ -55,8 +55,8 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
       const out: number[] = [];
       for (let o = off; o < end; ) {
         const [p, stop] = [Math.floor(o / PAGE), Math.min(end, (Math.floor(o / PAGE) + 1) * PAGE)];
-        const page = pageAt(inode.ino, p);
-        for (; o < stop; o++) out.push(page(o - p * PAGE));
+        out.push(...pageAt(inode.ino, p)(o - p * PAGE, stop - p * PAGE));
+        o = stop;
       }
       checkStale(state, world, inode, name, off, out, stale);
       return out;
@@ -66,32 +66,25 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
   };
 }
 
-/** What reading the recovered filesystem needs: the crash state, its choices, and the replayed metadata. */
-interface ViewContext {
-  readonly state: Machine;
-  readonly world: World;
-  readonly oracle: Oracle;
-  readonly media: MediaView;
-  readonly ask: AskRecovered;
-}
-
 /**
  * The recovered size, at most `bound`: the recorded size, grown by the committed writeback of pages
  * past it. Asked at most `bound`, so that recovered sizes past what a read needs are one answer.
  */
 function recoveredSize(ctx: ViewContext, ino: number, bound: number): number {
-  let result = ctx.ask(`size ${ino} ${bound}`, ({ meta }) => Math.min(meta.inodes[ino]!.size, bound));
+  const result = ctx.ask(`size ${ino} ${bound}`, ({ meta }) => Math.min(meta.inodes[ino]!.size, bound));
+  const grown: [number, Writeback][] = [];
   for (const key of Object.keys(ctx.state.fs.pages)) {
     const { ino: i, page: p } = pageOfKey(key);
     if (i !== ino || ctx.ask(`covers ${ino} ${p}`, ({ meta }) => (p + 1) * PAGE <= meta.inodes[ino]!.size)) continue;
-    const wb = writeback(ctx, ino, p);
-    if (wb.metaCommitted) result = Math.max(result, Math.min(wb.isize, (p + 1) * PAGE, bound));
+    const wb = pageWriteback(ctx, ino, p);
+    if (wb.metaCommitted) grown.push([p, wb]);
   }
-  return result;
+  // The last pages first: once one grows the size past the pages before it, their versions are one answer.
+  return grown.sort(([a], [b]) => b - a).reduce((size, [, wb]) => wb.grownSize(size, bound), result);
 }
 
-/** A reader of one recovered page that resolves only the lines and choices the bytes read need. */
-function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => number {
+/** A reader of one recovered page's bytes in `[from, to)` that resolves only the lines and choices those bytes need. */
+function pageReader(ctx: ViewContext, ino: number, p: number): (from: number, to: number) => number[] {
   const block = ctx.ask(`block ${ino} ${p}`, ({ meta }) => dataBlock(meta.inodes[ino]!, p));
   const kind = ctx.ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind);
   const cached = ctx.state.fs.pages[pageKey(ino, p)];
@@ -100,79 +93,29 @@ function pageReader(ctx: ViewContext, ino: number, p: number): (at: number) => n
     return ctx.media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
   };
   const mapped = block === undefined ? () => 0 : fromMedia;
-  if (kind !== 'pagecache' || !cached) return mapped;
-  const wb = writeback(ctx, ino, p);
+  if (kind !== 'pagecache' || !cached) return bytesOf(mapped);
+  const wb = pageWriteback(ctx, ino, p);
   // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
   // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the page's writes are
   // not in the file, which holds what the recovered metadata maps, the old block too when a
   // truncate or punch that freed it did not commit (Linux 6.1 on ext4 and xfs brings back the old
   // inode with its old bytes: issue 10). Committed data=journal writes are replayed with their page.
   const needsMeta = block === undefined || cached.zeroBase || cached.copy;
-  const journaled = wb.applied.some((w) => w.journaled);
-  if (needsMeta && !wb.metaCommitted && !journaled) return ctx.world.bugs.has('freed-range-reads-zeros') && cached.zeroBase ? () => 0 : mapped;
+  if (needsMeta && !wb.metaCommitted && !wb.journaled) return bytesOf(ctx.world.bugs.has('freed-range-reads-zeros') && cached.zeroBase ? () => 0 : mapped);
   const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
-  const overlay = new Map<number, number>();
-  if (wb.landed) for (const w of wb.applied) w.bytes.forEach((b, i) => overlay.set(w.off + i, b));
-  return (at) => overlay.get(at) ?? base(at);
+  return (from, to) => {
+    const overlay = wb.landed ? wb.overlay(from, to) : [];
+    return bytesOf((at) => overlay[at - from] ?? base(at))(from, to);
+  };
 }
 
-/** What writeback left of a page-cache page: the writes applied, whether its metadata committed, whether its data landed. */
-interface Writeback {
-  readonly applied: readonly PageWrite[];
-  readonly metaCommitted: boolean;
-  readonly isize: number;
-  readonly landed: boolean;
-}
-
-/**
- * A page-cache page after the crash. Writeback may have written any of the page's versions (or
- * none). The metadata writeback needs (allocating the block, growing the recorded size) went into
- * a handle at the first writeback, which happened at some version up to the one on media: after
- * the handles that existed when that version was written, so it is committed with them. When the
- * journal's committed prefix falls between the first and the last candidate, either is possible
- * (a `meta` choice). data=journal writes are in their own handle instead. In data=ordered the data
- * reaches media before the handle commits (Documentation/admin-guide/ext4.rst, "data=ordered"); in
- * data=writeback the handle may commit first, leaving the block's old contents.
- */
-function writeback(ctx: ViewContext, ino: number, page: number): Writeback {
-  const { state, world, oracle } = ctx;
-  const cached = state.fs.pages[pageKey(ino, page)]!;
-  const sources = pageSources(cached, world);
-  const written = resolve(oracle, { kind: 'page', ino, page }, sources.version);
-  const last = written[written.length - 1];
-  const open = () => resolve(oracle, { kind: 'meta', ino, page }, sources.meta);
-  const metaCommitted = last !== undefined && firstWritebackCommitted(ctx, open, written[0]!.handles, last.handles) && runCommitted(ctx, ino, page, last);
-  const landed = !metaCommitted || !sources.landed || resolve(oracle, { kind: 'landed', ino, page }, sources.landed);
-  const journaled = cached.writes.filter((w) => w.journaled);
-  const replayed = journaled.length === 0 ? 0 : ctx.ask(`journaled ${ino} ${page}`, ({ committed }) => journaled.filter((w) => w.handles <= committed).length);
-  const applied = cached.writes.filter((w) => (w.journaled && journaled.indexOf(w) < replayed) || written.includes(w));
-  return { applied, metaCommitted, isize: last?.isize ?? 0, landed };
-}
-
-/**
- * Whether the delayed-allocation page before `page` committed with it, when the filesystem maps a
- * contiguous delayed run as one extent in one handle and data=ordered waits for all of its pages
- * (FsProfile.delallocExtent). That page was in the run if it was dirty when `page` was written
- * back, i.e. written no later than `last`, the last write on media. A crash state that commits
- * `page` without it reads as one where `page`'s writeback did not commit either, which is possible.
- */
-function runCommitted(ctx: ViewContext, ino: number, page: number, last: PageWrite): boolean {
-  if (!ctx.world.profile.delallocExtent || ctx.world.bugs.has('delalloc-pages-apart') || !delayed(ctx.state, ino, page)) return true;
-  const first = ctx.state.fs.pages[pageKey(ino, page - 1)]?.writes.find((w) => !w.journaled);
-  if (!first || first.op > last.op || !delayed(ctx.state, ino, page - 1)) return true;
-  return writeback(ctx, ino, page - 1).metaCommitted;
-}
-
-/** A cached page over a hole of the live metadata: its block is allocated when it is written back. */
-function delayed(state: Machine, ino: number, page: number): boolean {
-  const cached = state.fs.pages[pageKey(ino, page)];
-  return cached !== undefined && cached.zeroBase && liveMeta(state.fs).inodes[ino]?.extents[page] === undefined;
-}
-
-/** Whether the first writeback's handle, made after `earliest` to `latest` handles, is in the committed prefix (`open` decides between). */
-function firstWritebackCommitted(ctx: ViewContext, open: () => boolean, earliest: number, latest: number): boolean {
-  const where = ctx.ask(`commit ${earliest} ${latest}`, ({ committed }) => (committed >= latest ? 'after' : committed < earliest ? 'before' : 'between'));
-  return where === 'between' ? open() : where === 'after';
+/** The reader of `[from, to)` that reads each byte with `byte`, in order. */
+function bytesOf(byte: (at: number) => number): (from: number, to: number) => number[] {
+  return (from, to) => {
+    const out: number[] = [];
+    for (let at = from; at < to; at++) out.push(byte(at));
+    return out;
+  };
 }
 
 /**

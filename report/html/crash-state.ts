@@ -10,8 +10,8 @@ const KIND: Readonly<Record<StoryChoice['kind'], string>> = {
   nt: 'non-temporal store',
   host: 'host page',
 };
-/** Counted choices pick how many of `of - 1` pending things reached media (model/evidence.ts words them the same way). */
-const VERB: Partial<Readonly<Record<StoryChoice['kind'], string>>> = { journal: 'committed', line: 'persisted', page: 'written back', host: 'written back' };
+/** Counted choices pick how many of `of - 1` pending things reached media; the detail column says how many, the meter shows it. */
+const COUNTED: ReadonlySet<StoryChoice['kind']> = new Set(['journal', 'line', 'page', 'host']);
 const MAX_SEGMENTS = 16;
 
 /** A row of `n` cells, the first `k` filled: how much of what was pending reached media. */
@@ -25,10 +25,12 @@ function meter(k: number, n: number): string {
   return `<svg class="meter" width="${cells * 13 + 2}" height="14" viewBox="0 0 ${cells * 13 + 2} 14" aria-hidden="true">${rects.join('')}</svg>`;
 }
 
-/** What the choice kept, in words and as a meter. */
+/** How much of the choice reached media: a meter and one word (the count itself is in the detail column, said once). */
 function persisted(c: StoryChoice): string {
-  const verb = VERB[c.kind];
-  if (verb) return `${meter(c.chosen, c.of - 1)} <span class="${c.chosen + 1 < c.of ? 'lost' : 'kept'}">${verb} ${c.chosen} of ${c.of - 1}</span>`;
+  if (COUNTED.has(c.kind)) {
+    const word = c.chosen === 0 ? 'none' : c.chosen + 1 < c.of ? 'some' : 'all';
+    return `${meter(c.chosen, c.of - 1)} <span class="${c.chosen + 1 < c.of ? 'lost' : 'kept'}">${word}</span>`;
+  }
   const kept = c.chosen === 1;
   const words = c.kind === 'nt' ? (kept ? 'landed' : 'lost') : c.kind === 'meta' ? (kept ? 'committed' : 'not committed') : kept ? 'reached media' : 'old bytes kept';
   return `${meter(kept ? 1 : 0, 1)} <span class="${kept ? 'kept' : 'lost'}">${words}</span>`;
@@ -44,7 +46,7 @@ function choiceRow(c: StoryChoice): string {
 }
 
 function handleRow(h: StoryHandle): string {
-  const badge = h.committed ? '<span class="badge kept">committed</span>' : '<span class="badge lost">uncommitted</span>';
+  const badge = h.committed ? '<span class="badge kept">committed</span>' : '<span class="badge lost">not committed</span>';
   return `<tr class="handle"><td>${h.line}</td><td><code>${escapeHtml(h.text)}</code></td><td>${badge}</td></tr>`;
 }
 
@@ -56,9 +58,8 @@ function choicesTable(choices: readonly StoryChoice[]): string {
 
 function handlesTable(handles: readonly StoryHandle[]): string {
   if (handles.length === 0) return '';
-  const committed = handles.filter((h) => h.committed).length;
   const head = '<tr><th>line</th><th>operation</th><th>in this crash state</th></tr>';
-  const caption = `<h4>Journal handles not yet committed for certain (${committed} of ${handles.length} committed here)</h4>`;
+  const caption = '<h4>Journal handles still open at the crash, and whether this crash state committed each</h4>';
   return `${caption}<table class="handles"><thead>${head}</thead><tbody>${handles.map(handleRow).join('')}</tbody></table>`;
 }
 

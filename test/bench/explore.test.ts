@@ -10,6 +10,7 @@ describe('npm run bench --quick', () => {
     for (const kind of ['cpu', 'fs']) {
       expect(out).toMatch(new RegExp(`^ {2}${kind}: .*; distinct .* outcomes \\d+; lazy \\d+ evaluations .*; eager \\d+ evaluations .* ratio`, 'm'));
     }
+    expect(out).toMatch(/^ {2}page cache: evaluations at most [\d.]+x distinct outcomes$/m);
     for (const shape of ['cpu-few-lines', 'cpu-many-lines', 'fs-write-fsync']) {
       const section = out.slice(out.indexOf(`  ${shape} (baseline`));
       expect(section).toMatch(/^ {4}N=\d+: [\d.]+ CPU s, peak \d+ MiB; [\d.]+ us\/op \([\d.]+x\), [\d.]+ KiB\/op/m);

@@ -16,7 +16,7 @@ describe('daxcheck show', () => {
   it('explains an fsdax loss on one screen: program, crash, persisted state, bytes, why', async () => {
     const r = await run('show', join(corpus, 'fsdax-shared.adr.flush+fence.durability.json'));
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(/program\n(.*\n)*  >>> crash after line \d+ \(sfence\)/);
+    expect(r.out).toMatch(/program\n(.*\n)*     8  sfence\n     9  ack0:\n  >>> crash after line 9 \(ack0:\)\n/);
     expect(r.out).toContain('journal handle of line 6 (store m0[0] 0x41*1): not committed');
     expect(r.out).toMatch(/recovered 0 +expected 0x41 +<- differs/);
     expect(r.out).toContain('the block allocated by the write fault at line 6');

@@ -107,8 +107,16 @@ describe('daxcheck report --html in Chromium', () => {
     expect(await section.getAttribute('id')).toBe('cx-fsdax-shared.adr.flush-fence.durability');
     expect(await section.locator('.why').textContent()).toMatch(/^the block allocated by the write fault at line \d+ .* was only in the running transaction/);
     expect(await section.locator('dl.facts').textContent()).toContain('forall after ack0: w0=0x41');
-    expect(await section.locator('tr.choice-journal').textContent()).toContain('committed 0 of 1');
-    expect(await section.locator('tr.handle').textContent()).toContain('uncommitted');
+    expect(await section.locator('dl.facts').textContent()).toContain('crash point#6: after line 9 (ack0:)');
+    expect(await section.locator('dl.facts').textContent()).toContain('contractnot promised: no man page or PMDK document promises it');
+    expect(await section.locator('dl.facts').textContent()).toMatch(/fixadd `msync m0 0 4K MS_SYNC` after line 8: verified at \d+ crash points/);
+    expect(await section.locator('code.cmd').textContent()).toBe('npx daxcheck replay journal.json');
+    expect(await section.locator('pre.source').textContent()).toContain('3file f0 size=8K hole\n4program');
+    expect(await section.locator('details.litmus pre').textContent()).toContain('exists after ack0: ~w0=0x41');
+    expect(await section.locator('tr.choice-journal').textContent()).toContain('none—journal: 0 of 1 uncommitted handles committed');
+    expect(await section.locator('tr.choice-journal').textContent()).not.toContain('committed 0 of 1');
+    expect(await section.locator('h4').textContent()).toBe('Journal handles still open at the crash, and whether this crash state committed each');
+    expect(await section.locator('tr.handle').textContent()).toContain('not committed');
     const row = section.locator('tr.observation.mismatch');
     expect(await row.locator('td.recovered').textContent()).toBe('0');
     expect(await row.locator('td.expected').textContent()).toBe('0x41');
@@ -150,13 +158,13 @@ describe('daxcheck report --html in Chromium', () => {
     expect(await two.page.locator('nav a').count()).toBe(2);
     expect(await two.page.locator('section.cx b').count()).toBe(0);
     expect(await two.page.locator('svg.timeline g.crash').count()).toBe(2);
-    expect(await two.page.locator('tr.choice-line').textContent()).toContain('persisted 0 of 1');
+    expect(await two.page.locator('tr.choice-line').textContent()).toContain('0 of 1 pending store pieces persisted');
   });
 
   it('puts the crash inside a cut operation and styles operations that did not run', async () => {
     const story = JSON.parse(JSON.stringify(cutStory)) as Story;
     const page = await browser.newPage();
-    await page.setContent(renderReport([{ file: 'cut.json', story }]));
+    await page.setContent(renderReport([{ file: 'cut.json', story, source: '', litmus: '', contract: null, fix: 'none' }]));
     const [cut, crash] = await page.evaluate(() => [document.querySelector('g.op-cut rect')!.getBoundingClientRect(), document.querySelector('g.crash line')!.getBoundingClientRect()]);
     expect(crash!.x).toBeGreaterThan(cut!.left);
     expect(crash!.right).toBeLessThan(cut!.right);
