@@ -24,6 +24,7 @@ export function contract(column: Column, mode: Mode, recipe: Recipe): Contract {
   const rules = columnPersistence(column);
   if (rules.media === 'host-writeback' && !rules.flushReachesHost) return { promised: false, source: 'qemu docs/nvdimm.txt: not guaranteed on a plain host file' };
   if (rules.media === 'host-writeback' && CACHE_RECIPES.includes(recipe)) return { promised: false, source: 'qemu virtio-pmem.rst: the guest must fsync or msync' };
+  if (rules.media === 'host-writeback' && mode.config.fs === 'nova') return { promised: false, source: 'NOVA (FAST 2016) persists with clwb and sfence alone, which an asynchronous region does not' };
   const direct = mode.promises[recipe];
   if (direct) return { promised: true, source: direct };
   if (rules.drainedStoresPersist && recipe === 'fence' && mode.promises['flush+fence']) return { promised: true, source: 'PMDK libpmem2 PMEM2_GRANULARITY_BYTE (eADR)' };

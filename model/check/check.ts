@@ -2,6 +2,7 @@ import { NO_BUGS, type Bugs } from '../../profiles/bugs.js';
 import { resolveConfig } from '../../profiles/config.js';
 import { TABLES, chosen, type Tables } from '../../profiles/tables.js';
 import { cpuSources, crashView } from '../x86/crash.js';
+import { periodicFlushFloor } from '../kernel/periodic-flush.js';
 import { initialCpu } from '../x86/cpu.js';
 import { countStates, type Oracle } from '../core/source.js';
 import { reached, type Budget } from './budget.js';
@@ -106,7 +107,8 @@ function prepareUnlessRefused(test: Litmus, bugs: Bugs, tables: Tables): Prepare
 
 /** Recovery at one crash point with the choices `oracle` makes: every observation's value, and what recovery showed. */
 export function evaluateAt(test: Litmus, point: CrashPoint, world: World, oracle: Oracle): { values: Record<string, Observed>; fs: FsView } {
-  const media = crashView({ ...world, cpu: point.state.cpu }, oracle);
+  const periodic = world.persistence.media === 'host-writeback' && world.persistence.flushReachesHost;
+  const media = crashView({ ...world, cpu: point.state.cpu, ...(periodic ? { hostFloor: () => periodicFlushFloor(point.state.fs, oracle) } : {}) }, oracle);
   const fs = fsView(point.state, world, oracle, media);
   return { values: Object.fromEntries(test.observations.map((o) => [o.name, observe(o, point.state, { media, fs })])), fs };
 }

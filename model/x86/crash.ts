@@ -14,6 +14,8 @@ interface Ctx {
   readonly persistence: Persistence;
   readonly bugs: Bugs;
   readonly initial: (line: number) => readonly number[];
+  /** On host-writeback media, the last operation whose stores a flush request surely wrote back (model/kernel/periodic-flush.ts). */
+  readonly hostFloor?: () => number;
 }
 
 /**
@@ -27,7 +29,7 @@ export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
     case 'executed':
       return { readLine: (line) => visibleLine(ctx.cpu, line, ctx.initial) };
     case 'host-writeback':
-      return hostCrashView(hostOf(ctx.cpu), ctx.initial, oracle);
+      return hostCrashView(hostOf(ctx.cpu), ctx.initial, oracle, ctx.hostFloor);
     case 'cpu':
       return cpuCrashView(ctx, oracle);
   }

@@ -12,7 +12,7 @@ const LINES_PER_PAGE = PAGE / LINE;
  * many of the line's own stores it keeps, so prefixes that differ only in lines nobody reads are
  * one evaluation (DESIGN 1.4), and the crash state records the shortest prefix left open.
  */
-export function hostCrashView(host: HostWriteback, initial: (line: number) => readonly number[], oracle: Oracle): { readLine(line: number): ArrayLike<number> } {
+export function hostCrashView(host: HostWriteback, initial: (line: number) => readonly number[], oracle: Oracle, floor: () => number = () => -1): { readLine(line: number): ArrayLike<number> } {
   const pages = hostPages(host);
   const read = new Map<number, ArrayLike<number>>();
   return {
@@ -23,13 +23,23 @@ export function hostCrashView(host: HostWriteback, initial: (line: number) => re
       const found = pages.get(page);
       const pieces = found?.pieces ?? [];
       const counts = found ? keptOfLine(found, line) : [0];
-      const k = pieces.length === 0 ? 0 : oracle.narrow({ kind: 'host', page }, pieces.length + 1, `line ${line}`, (option) => counts[option]);
+      // A prefix shorter than what a flush request surely wrote back reads as that much.
+      const least = pieces.length === 0 ? 0 : flushedPrefix(pieces, floor());
+      const at = (option: number) => Math.max(option, least);
+      const k = pieces.length === 0 ? 0 : at(oracle.narrow({ kind: 'host', page }, pieces.length + 1, `line ${line} above ${least}`, (option) => counts[at(option)]));
       const image = copyLine(host.written.get(line) ?? initialImage(line, initial));
       for (let i = 0; i < k; i++) if (pieces[i]!.line === line) applyPiece(image, pieces[i]!);
       read.set(line, (bytes = image.bytes));
       return bytes;
     },
   };
+}
+
+/** How many of a page's stores (in program order) the operations up to `op` made. */
+function flushedPrefix(pieces: readonly Pending[], op: number): number {
+  let k = 0;
+  while (k < pieces.length && pieces[k]!.op <= op) k++;
+  return k;
 }
 
 /** A page's stores since the last flush request, in program order, and for each line read how many of them each prefix keeps. */

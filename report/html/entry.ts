@@ -42,5 +42,5 @@ export function reportEntry(loaded: Loaded, file: string, row?: CellRow): Report
 function cellContract(cell: Loaded['cx']['cell']): Contract | null {
   const mode = cell && modeById(cell.mode);
   if (!cell || !mode || !(cell.platform in PLATFORMS) || !RECIPES.includes(cell.recipe as Recipe)) return null;
-  return contract(mode, cell.platform as PlatformName, cell.recipe as Recipe);
+  return contract({ platform: cell.platform as PlatformName, failure: cell.failure ?? 'host' }, mode, cell.recipe as Recipe);
 }

@@ -1,3 +1,4 @@
+import { columnName } from '../../matrix/column.js';
 import { modeById } from '../../matrix/modes.js';
 import { RECIPES, type Recipe } from '../../matrix/recipes.js';
 import { rowId, type CellRow } from '../../matrix/row.js';
@@ -6,9 +7,9 @@ import { escapeHtml } from '../escape.js';
 import { disagreement, remark, type Disagreement } from '../matrix-table.js';
 import { domainWords } from './persistence-domain.js';
 
-/** The column group of a row: its platform. A second failure domain (a guest crash) is a second group of the same platform, named here. */
+/** The column group of a row: its column, the platform with `@guest` for a guest's crash. */
 export function columnGroupOf(row: CellRow): string {
-  return row.platform;
+  return columnName(row);
 }
 
 /** A group of columns: one per recipe its rows have, in the order of RECIPES, under one header naming what its persistence domain holds. */
@@ -33,7 +34,7 @@ function groupsOf(rows: readonly CellRow[]): Group[] {
     const members = rows.filter((r) => columnGroupOf(r) === label);
     const platform = PLATFORMS[members[0]!.platform as PlatformName];
     const recipes = unique(members.map((r) => r.recipe)).sort((a, b) => order(a) - order(b));
-    return { label, domain: platform ? domainWords(platform.domain) : 'persistence domain: unknown platform', recipes };
+    return { label, domain: platform ? domainWords(platform.domain, members[0]!.failure) : 'persistence domain: unknown platform', recipes };
   });
 }
 

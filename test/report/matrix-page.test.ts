@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { columnGroupOf } from '../../report/html/matrix-grid.js';
 import { domainWords } from '../../report/html/persistence-domain.js';
-import { PLATFORMS } from '../../profiles/platforms.js';
+import { PLATFORMS, type PlatformName } from '../../profiles/platforms.js';
+import type { Failure } from '../../model/core/persistence.js';
 import { readJournal } from '../../cli/matrix-journal.js';
 import { memoryIo } from '../helpers.js';
 import { renderMatrixPage } from '../../report/html/matrix-page.js';
@@ -139,7 +140,9 @@ describe('daxcheck report DIR --html', () => {
 
 describe('the grid from the rows', () => {
   it('groups columns by platform and says what each platform keeps through power loss', () => {
-    expect(columnGroupOf({ platform: 'cxl-gpf' } as Parameters<typeof columnGroupOf>[0])).toBe('cxl-gpf');
+    expect(columnGroupOf({ platform: 'cxl-gpf', failure: 'host' } as Parameters<typeof columnGroupOf>[0])).toBe('cxl-gpf');
+    expect(columnGroupOf({ platform: 'virtio-pmem', failure: 'guest' } as Parameters<typeof columnGroupOf>[0])).toBe('virtio-pmem@guest');
+    expect(domainWords(PLATFORMS['virtio-pmem'].domain, 'guest')).toMatch(/^guest crash: the host survives/);
     expect(domainWords(PLATFORMS['cxl-gpf'].domain)).toBe('persistence domain: CPU caches, memory controller');
     expect(domainWords(PLATFORMS['virtio-pmem'].domain)).toBe('persistence domain: memory controller; on a host file in the host page cache, flushed by request to the host');
     expect(domainWords(PLATFORMS['nvdimm-dax'].domain)).toBe('persistence domain: memory controller; on host pmem through a DAX mapping');
@@ -150,19 +153,19 @@ describe('the grid from the rows', () => {
 function defaultRows(): CellRow[] {
   const lines = readFileSync(join(packageRoot(), 'matrix.expected'), 'utf8').trimEnd().split('\n').slice(2, -1);
   return lines.map((line) => {
-    const [mode, platform, recipe, verdict, promised, , , , detail] = line.split(/\s+/);
-    return { ...row(), mode: mode!, platform: platform!, recipe: recipe!, verdict: verdict as CellRow['verdict'], contract: { promised: promised === 'promised', source: 's' }, errno: verdict === 'n/a' ? detail! : null };
+    const [mode, platform, failure, recipe, verdict, promised, , , , detail] = line.split(/\s+/);
+    return { ...row(), mode: mode!, platform: platform as PlatformName, failure: failure as Failure, recipe: recipe!, verdict: verdict as CellRow['verdict'], contract: { promised: promised === 'promised', source: 's' }, errno: verdict === 'n/a' ? detail! : null };
   });
 }
 
 /** Every cell of the default matrix, the verdicts and contracts taking turns so that every mark shows. */
 function everyMark(): CellRow[] {
   const verdicts = ['durable', 'lost', 'n/a'] as const;
-  return allCells().map((cell, i) => ({ ...row(), mode: cell.mode.id, platform: cell.platform, recipe: cell.recipe, verdict: verdicts[i % 3]!, contract: { promised: i % 2 === 0, source: 's' }, errno: i % 3 === 2 ? 'EOPNOTSUPP' : null }));
+  return allCells().map((cell, i) => ({ ...row(), mode: cell.mode.id, platform: cell.platform, failure: cell.failure, recipe: cell.recipe, verdict: verdicts[i % 3]!, contract: { promised: i % 2 === 0, source: 's' }, errno: i % 3 === 2 ? 'EOPNOTSUPP' : null }));
 }
 
 function row(): CellRow {
-  return { mode: '', platform: '', recipe: '', verdict: 'durable', contract: { promised: true, source: 's' }, workloads: 1, crashPoints: 1, crashStates: '1', errno: null, property: null, operations: null, fix: null };
+  return { mode: '', platform: 'adr', failure: 'host', recipe: '', verdict: 'durable', contract: { promised: true, source: 's' }, workloads: 1, crashPoints: 1, crashStates: '1', errno: null, property: null, operations: null, fix: null };
 }
 
 /** Text that overflows its grid cell, and pairs of text boxes in the grid that overlap, from the browser's layout. */

@@ -21,6 +21,10 @@ describe('IntMap', () => {
     }
   });
 
+  test.prop([fc.integer({ min: -(2 ** 20), max: -1 })])('holds nothing at a negative key (the shifts would wrap it onto a stored one)', (key) => {
+    expect(emptyIntMap<number>().update(0, 64, () => 1).get(key)).toBeUndefined();
+  });
+
   test.prop([fc.integer({ min: 2 ** 30, max: 2 ** 40 })])('refuses keys past its limit', (key) => {
     expect(() => emptyIntMap<number>().set(key, 1)).toThrow(RangeError);
   });
