@@ -1,6 +1,6 @@
 import { UserError } from './errors.js';
 import type { Pos } from './ast.js';
-import type { Punct, Token } from './lexer.js';
+import type { Lexer, Punct, Token } from './lexer.js';
 import { userError } from './messages.js';
 
 /** A word token: a name, number, flag or keyword. */
@@ -19,25 +19,21 @@ export function describe(token: Token): string {
   return `'${token.text}'`;
 }
 
-/** Reads a token stream front to back; every `expect`-style method throws a positioned UserError. */
+/** Reads the lexer's tokens front to back; every `expect`-style method throws a positioned UserError. */
 export class Cursor {
-  private i = 0;
+  /** Tokens read from the lexer and not yet consumed: at most the next two. */
+  private readonly ahead: Token[] = [];
 
-  constructor(private readonly tokens: readonly Token[]) {}
-
-  /** Index of the next token. */
-  get index(): number {
-    return this.i;
-  }
+  constructor(private readonly lexer: Lexer) {}
 
   peek(ahead = 0): Token {
-    const last = this.tokens[this.tokens.length - 1] as Token;
-    return this.tokens[this.i + ahead] ?? last;
+    while (this.ahead.length <= ahead) this.ahead.push(this.lexer.next());
+    return this.ahead[ahead]!;
   }
 
   next(): Token {
     const token = this.peek();
-    if (token.kind !== 'eof') this.i++;
+    if (token.kind !== 'eof') this.ahead.shift();
     return token;
   }
 

@@ -21,34 +21,33 @@ export interface Comment {
   readonly afterToken: number;
 }
 
-export interface Lexed {
-  readonly tokens: readonly Token[];
-  readonly comments: readonly Comment[];
-}
-
 const WORD_CHAR = /[A-Za-z0-9_.-]/;
 const PUNCTS: readonly Punct[] = ['=>', '/\\', '\\/', '=', '[', ']', ':', '|', '*', '(', ')', '~'];
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', n: '\n', t: '\t' };
 
-/** Splits litmus text into tokens (ending in one `eof`) and the comments that were skipped. */
-export function tokenize(text: string): Lexed {
-  const lexer = new Lexer(text);
-  lexer.run();
-  return { tokens: lexer.tokens, comments: lexer.comments };
-}
-
-class Lexer {
-  readonly tokens: Token[] = [];
+/**
+ * Splits litmus text into tokens, one each time the parser asks (after the last, `eof` again and
+ * again), and keeps the comments it skipped: a long program's tokens all at once would take several
+ * times the memory of the operations parsed from them.
+ */
+export class Lexer {
   readonly comments: Comment[] = [];
   private i = 0;
   private line = 1;
   private lineStart = 0;
+  /** Tokens made so far, the first of them, and the index of the last one that is not a newline. */
+  private count = 0;
+  private first: Token | undefined;
+  private lastKind: Token['kind'] | undefined;
+  private lastSignificant = -1;
+  private ready: Token | undefined;
 
   constructor(private readonly text: string) {}
 
-  run(): void {
-    while (this.i < this.text.length) this.step();
-    this.push({ kind: 'eof', text: '', at: this.pos() });
+  next(): Token {
+    this.ready = undefined;
+    while (this.ready === undefined && this.i < this.text.length) this.step();
+    return this.ready ?? this.push({ kind: 'eof', text: '', at: this.pos() });
   }
 
   private step(): void {
@@ -66,14 +65,17 @@ class Lexer {
     return { line: this.line, col: this.i - this.lineStart + 1 };
   }
 
-  private push(token: Token): void {
-    this.tokens.push(token);
+  private push(token: Token): Token {
+    this.first ??= token;
+    if (token.kind !== 'newline') this.lastSignificant = this.count;
+    this.lastKind = token.kind;
+    this.count++;
+    return (this.ready = token);
   }
 
   /** Emits at most one newline token in a row, and none before the first token. */
   private newline(): void {
-    const last = this.tokens[this.tokens.length - 1];
-    if (last !== undefined && last.kind !== 'newline') this.push({ kind: 'newline', text: '', at: this.pos() });
+    if (this.lastKind !== undefined && this.lastKind !== 'newline') this.push({ kind: 'newline', text: '', at: this.pos() });
     this.i++;
     this.line++;
     this.lineStart = this.i;
@@ -81,8 +83,8 @@ class Lexer {
 
   /** The test name is the token right after a leading `daxcheck` on the same line. */
   private isHeaderName(): boolean {
-    const [first, second] = this.tokens;
-    return first?.kind === 'word' && first.text === 'daxcheck' && second === undefined && first.at.line === this.line;
+    const first = this.first;
+    return first?.kind === 'word' && first.text === 'daxcheck' && this.count === 1 && first.at.line === this.line;
   }
 
   private span(chars: RegExp): string {
@@ -104,15 +106,9 @@ class Lexer {
     const end = this.text.indexOf('*)', this.i + 2);
     if (end < 0) throw userError('unterminatedComment', at);
     const text = this.text.slice(this.i + 2, end);
-    this.comments.push({ text, at, afterToken: this.lastSignificant() });
+    this.comments.push({ text, at, afterToken: this.lastSignificant });
     for (; this.i < end + 2; this.i++) if (this.text[this.i] === '\n') this.lineStart = this.i + 1;
     this.line += text.split('\n').length - 1;
-  }
-
-  private lastSignificant(): number {
-    let k = this.tokens.length - 1;
-    while (k >= 0 && this.tokens[k]?.kind === 'newline') k--;
-    return k;
   }
 
   /** Reads a one-line double-quoted string and decodes its escapes. */

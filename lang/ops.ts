@@ -128,7 +128,8 @@ export function parseOp(cur: Cursor): Op {
   const fails = body.op !== 'label' && cur.isPunct('=>') ? failure(cur) : undefined;
   if (!cur.atEol()) cur.fail(body.op === 'label' ? 'end of line after a label' : "'=> ERRNO' or end of line");
   cur.eol();
-  return { ...withoutUndefined({ ...body, fails }), at };
+  // One object built key by key: spreading it into a literal with `at` gave each op a hidden class of its own (about 200 bytes).
+  return withoutUndefined({ ...body, fails, at });
 }
 
 function label(cur: Cursor): Op {

@@ -3,7 +3,7 @@ import { parseClaims } from './claims.js';
 import { parseExpectation } from './cond.js';
 import { Cursor } from './cursor.js';
 import { parseConfig, parseDevice, parseFile } from './decls.js';
-import { tokenize } from './lexer.js';
+import { Lexer } from './lexer.js';
 import { parseObservation } from './observations.js';
 import { LIMITS } from './limits.js';
 import { userError } from './messages.js';
@@ -14,13 +14,13 @@ const NAME_TOKEN = 1;
 
 /** Parses a litmus test (DESIGN section 2); throws a UserError with the line and column of the first problem. */
 export function parseLitmus(text: string): Litmus {
-  const { tokens, comments } = tokenize(text);
-  const cur = new Cursor(tokens);
+  const lexer = new Lexer(text);
+  const cur = new Cursor(lexer);
   const name = parseHeader(cur);
-  const header = comments.find((c) => c.afterToken === NAME_TOKEN);
   const { config, decls } = parsePreamble(cur);
   const program = parseProgram(cur);
   const { observations, expectations } = parseChecks(cur);
+  const header = lexer.comments.find((c) => c.afterToken === NAME_TOKEN);
   const claims = header && parseClaims(header.text, header.at);
   const head = { name, ...(header ? { comment: header.text } : {}), ...(claims ? { claims } : {}) };
   return { ...head, config, decls, program, observations, expectations };

@@ -24,7 +24,7 @@ const SHOWN_FIX = { maxChecks: 300 } as const;
 export function storyOf(loaded: Loaded): Story {
   const { cx, test, choices } = loaded;
   const { world, execution } = prepare(test, NO_BUGS);
-  const point = execution.points[cx.crashPoint.index];
+  const point = execution.points.get(cx.crashPoint.index);
   if (!point) throw new BadCounterexample('crashPoint.index', message('noSuchCrashPoint', cx.crashPoint.index, execution.points.length));
   const story = {
     name: cx.name,

@@ -1,18 +1,12 @@
 import { UserError } from '../../lang/errors.js';
 import type { Machine } from '../kernel/machine.js';
 import type { World } from '../core/world.js';
-import type { Failure, Litmus, Op } from '../../lang/ast.js';
+import type { Failure, Litmus } from '../../lang/ast.js';
 import { step } from '../ops/step.js';
+import { CrashPoints, KEPT_POINTS, type CrashPoint } from './crash-points.js';
 import { userError } from '../../lang/messages.js';
 
-/** A moment at which power may fail: the state then, and where in the program it is. */
-export interface CrashPoint {
-  readonly state: Machine;
-  /** How many operations of the program had completed. */
-  readonly completed: number;
-  /** Set when the crash is between two micro-steps of operation `completed`: after `step` of `of`. */
-  readonly inside?: { readonly step: number; readonly of: number };
-}
+export type { CrashPoint } from './crash-points.js';
 
 /** What an operation annotated `=> ...` did, and whether that matched its annotation. */
 export interface Annotation {
@@ -27,7 +21,7 @@ export interface Annotation {
 
 /** The crash points of one run of a program, in program order, with its labels and annotation results. */
 export interface Execution {
-  readonly points: readonly CrashPoint[];
+  readonly points: CrashPoints;
   /** For each label, the index in `points` of the crash point where it is reached. */
   readonly labels: ReadonlyMap<string, number>;
   readonly annotations: readonly Annotation[];
@@ -52,36 +46,52 @@ export interface Refused {
  * no time, so they add no crash point of their own. An operation that fails without an annotation
  * is an error in the test, like a program that checks its errors (DESIGN section 2): the run stops
  * there and says so, so that the matrix can tell a mode that refuses a recipe from a broken test.
+ * A long run keeps no crash point: walking them runs the program again.
  */
 export function execute(test: Litmus, initial: Machine, world: World): Execution | Refused {
-  const points: CrashPoint[] = [{ state: initial, completed: 0 }];
   const labels = new Map<string, number>();
   const annotations: Annotation[] = [];
+  const kept: CrashPoint[] = [];
+  const walk = run(test, initial, world, { labels, annotations });
+  let count = 0;
+  let next = walk.next();
+  for (; !next.done; next = walk.next(), count++) if (count < KEPT_POINTS) kept.push(next.value);
+  if ('refused' in next.value) return next.value;
+  const replay = () => run(test, initial, world, { labels: new Map(), annotations: [] });
+  return { points: new CrashPoints(count, replay, count <= KEPT_POINTS ? kept : undefined), labels, annotations, final: next.value };
+}
+
+/** Where a run records each label's crash point and each annotated operation's result. */
+interface RunLog {
+  readonly labels: Map<string, number>;
+  readonly annotations: Annotation[];
+}
+
+/** The crash points of a run from `initial`, in order; it returns the last state, or the refusal that stopped it. */
+function* run(test: Litmus, initial: Machine, world: World, out: RunLog): Generator<CrashPoint, Machine | Refused> {
+  let points = 1;
+  yield { state: initial, completed: 0 };
   let state = initial;
   for (const [index, op] of test.program.entries()) {
     if (op.op === 'label') {
-      if (labels.has(op.name)) throw userError('labelTwice', op.at, op.name);
-      labels.set(op.name, points.length - 1);
+      if (out.labels.has(op.name)) throw userError('labelTwice', op.at, op.name);
+      out.labels.set(op.name, points - 1);
       continue;
     }
-    const next = runOne(state, op, index, world, annotations);
-    if ('refused' in next) return next;
-    state = next;
-    points.push({ state, completed: index + 1 });
-  }
-  return { points, labels, annotations, final: state };
-
-  function runOne(current: Machine, op: Op, index: number, w: World, out: Annotation[]): Machine | Refused {
-    const outcome = step(current, op, w, index);
+    const outcome = step(state, op, world, index);
     if (!outcome.ok) {
       if (!op.fails) return { refused: { errno: outcome.failure.name, reason: outcome.reason, index } };
-      out.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason, holds: sameFailure(op.fails, outcome.failure) });
-      return current;
+      out.annotations.push({ index, expected: op.fails, actual: outcome.failure, reason: outcome.reason, holds: sameFailure(op.fails, outcome.failure) });
+    } else {
+      if (op.fails) out.annotations.push({ index, expected: op.fails, holds: false });
+      for (const [i, s] of outcome.steps.slice(0, -1).entries()) yield { state: s, completed: index, inside: { step: i + 1, of: outcome.steps.length } };
+      points += outcome.steps.length - 1;
+      state = outcome.steps[outcome.steps.length - 1]!;
     }
-    if (op.fails) out.push({ index, expected: op.fails, holds: false });
-    outcome.steps.slice(0, -1).forEach((s, i) => points.push({ state: s, completed: index, inside: { step: i + 1, of: outcome.steps.length } }));
-    return outcome.steps[outcome.steps.length - 1]!;
+    points++;
+    yield { state, completed: index + 1 };
   }
+  return state;
 }
 
 function sameFailure(a: Failure, b: Failure): boolean {

@@ -18,7 +18,7 @@ export type ReplayedState =
  */
 export function replayCrashState(test: Litmus, pointIndex: number, choices: readonly Choice[], bugs: Bugs): ReplayedState {
   const { world, execution } = prepare(test, bugs);
-  const point = execution.points[pointIndex];
+  const point = execution.points.get(pointIndex);
   if (!point) return { ok: false, reason: message('noSuchCrashPoint', pointIndex, execution.points.length) };
   const problems: string[] = [];
   const { values } = evaluateAt(test, point, world, choicesOracle(choices, problems));

@@ -22,7 +22,7 @@ export function modelAtCrash(scenario: Litmus, afterOp: number, errnos: Readonly
   const program = ops.map((op, i): Op => annotate(op, errnos[String(i + 1)]));
   const test: Litmus = { ...scenario, program, expectations: [] };
   const { world, execution } = prepare(test, NO_BUGS);
-  const point = execution.points.at(-1)!;
+  const point = execution.points.get(execution.points.length - 1)!;
   const leaves = enumerateLazily((oracle) => evaluateAt(test, point, world, oracle).values, DEFAULT_LIMIT);
   const outcomes = new Set(leaves.map((leaf) => outcomeText(test, (name) => showObserved(leaf.result[name]!))));
   const errnoMismatches = execution.annotations.filter((a) => !a.holds).map((a) => `op ${a.index + 1}: kernel ${errnos[String(a.index + 1)]}, model ${a.actual?.name ?? 'success'}`);
