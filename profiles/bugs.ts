@@ -29,6 +29,7 @@ export const BUGS = {
   'host-cache-durable': 'a host page cache is durable: stores a guest made are never lost to a host power loss',
   'guest-crash-loses-cache': 'a guest crash on a host loses what the CPU rules lose, as if the host had lost power too',
   'virtio-map-sync': 'virtio-pmem accepts MAP_SYNC, as if its region were synchronous',
+  'periodic-commit-no-flush': "the periodic journal commit on virtio-pmem sends no flush request, so the metadata it commits may point at data still in the host page cache",
 } as const;
 
 export type Bug = keyof typeof BUGS;
