@@ -3,6 +3,7 @@ import { userError } from '../lang/messages.js';
 import type { Cell } from '../matrix/cell.js';
 import { allCells, cellId, verdictKey } from '../matrix/cells.js';
 import type { CellUnit } from './cell-unit.js';
+import { contract } from '../matrix/contracts.js';
 import { promisedButLost, rowId, type CellRow } from '../matrix/row.js';
 import type { Reporter } from '../report/events.js';
 import { firstDifference } from '../report/first-difference.js';
@@ -130,9 +131,10 @@ export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }:
       show(next);
     }
   };
-  const units = unitsOf(cells.filter((cell) => !found.has(cellId(cell))), { seed, numRuns, out });
+  const todo = unitsOf(cells.filter((cell) => !found.has(cellId(cell))), { seed, numRuns, out });
+  const units = todo.map((t) => t.unit);
   // Cells write nothing through the reporter: the table is written once they are all done.
-  const { stopped } = await inOrder(units, { reporter: textReporter, io, limits }, { workers, format: 'text' }, (checked, i) => {
+  const { stopped } = await inOrder(units, { reporter: textReporter, io, limits }, { workers, format: 'text', cost: (i) => todo[i]!.cost }, (checked, i) => {
     if ('halted' in checked) return checked.halted;
     const ids = [units[i]!.cell, ...units[i]!.alike];
     checked.rows.forEach((row, k) => found.set(ids[k]!, row));
@@ -146,9 +148,16 @@ export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }:
   return { run: { seed, numRuns, out, rows }, ...(stopped ? { stopped } : {}) };
 }
 
-/** One unit per verdict key among `cells`, in the order of their first cells. */
-function unitsOf(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>): CellUnit[] {
-  const groups = new Map<string, string[]>();
-  for (const cell of cells) groups.set(verdictKey(cell), [...(groups.get(verdictKey(cell)) ?? []), cellId(cell)]);
-  return [...groups.values()].map(([cell, ...alike]) => ({ kind: 'cell', cell: cell!, alike, seed, numRuns, out }));
+/**
+ * One unit per verdict key among `cells`, in the order of their first cells, with what it is
+ * expected to cost: a cell whose recipe is promised is expected to check every workload, where a
+ * lost one stops at the first that fails.
+ */
+function unitsOf(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>): { unit: CellUnit; cost: number }[] {
+  const groups = new Map<string, Cell[]>();
+  for (const cell of cells) groups.set(verdictKey(cell), [...(groups.get(verdictKey(cell)) ?? []), cell]);
+  return [...groups.values()].map(([cell, ...alike]) => ({
+    unit: { kind: 'cell', cell: cellId(cell!), alike: alike.map(cellId), seed, numRuns, out },
+    cost: contract(cell!, cell!.mode, cell!.recipe).promised ? 1 : 0,
+  }));
 }

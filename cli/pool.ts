@@ -18,6 +18,11 @@ export interface PoolOptions {
   readonly before?: (index: number) => void;
   /** The worker's script; tests give their own. */
   readonly script?: string;
+  /**
+   * What each unit is expected to cost, for the pool only: the costliest are handed to workers
+   * first, so that none is left to run alone at the end; results are still delivered in order.
+   */
+  readonly cost?: (index: number) => number;
 }
 
 /** How many units were delivered, and why the run stopped before the last, if it did. */
@@ -53,7 +58,8 @@ async function inProcess<U extends Unit>(units: readonly U[], context: UnitConte
 async function onPool<U extends Unit>(units: readonly U[], { reporter, io, limits }: UnitContext, options: PoolOptions, deliver: Deliver<U>): Promise<Delivered> {
   const threads = Math.min(options.workers, units.length);
   const pool = new Tinypool({ filename: options.script ?? workerScript(), minThreads: threads, maxThreads: threads });
-  const outcomes = units.map((unit) => pool.run({ unit, format: options.format, limits: limits.shared() } satisfies Task) as Promise<Outcome>);
+  const outcomes: Promise<Outcome>[] = new Array(units.length);
+  for (const i of costliestFirst(units.length, options.cost)) outcomes[i] = pool.run({ unit: units[i]!, format: options.format, limits: limits.shared() } satisfies Task) as Promise<Outcome>;
   // Each is awaited in order below; those still pending when the run stops are rejected by destroy(), which is no error.
   for (const outcome of outcomes) outcome.catch(() => {});
   const signal = signalled(io);
@@ -74,6 +80,12 @@ async function onPool<U extends Unit>(units: readonly U[], { reporter, io, limit
     signal.cancel();
     await pool.destroy();
   }
+}
+
+/** Unit indices, costliest first, in their order among equals (the pool queues them as handed over). */
+function costliestFirst(count: number, cost: ((index: number) => number) | undefined): number[] {
+  const indices = Array.from({ length: count }, (_, i) => i);
+  return cost ? indices.sort((a, b) => cost(b) - cost(a) || a - b) : indices;
 }
 
 /** Resolves once a signal asks the run to stop (the main thread is idle while it waits for workers, so it looks every 50 ms). */

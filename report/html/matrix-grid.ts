@@ -1,4 +1,4 @@
-import { columnName } from '../../matrix/column.js';
+import { columnName, columnPersistence, COLUMNS } from '../../matrix/column.js';
 import { modeById } from '../../matrix/modes.js';
 import { RECIPES, type Recipe } from '../../matrix/recipes.js';
 import { rowId, type CellRow } from '../../matrix/row.js';
@@ -7,9 +7,20 @@ import { escapeHtml } from '../escape.js';
 import { disagreement, remark, type Disagreement } from '../matrix-table.js';
 import { domainWords } from './persistence-domain.js';
 
-/** The column group of a row: its column, the platform with `@guest` for a guest's crash. */
+/**
+ * The column group of a row: its column, with every other column of the same persistence rules,
+ * whose cells are the same check (matrix/cells.ts `verdictKey`): `adr = nvdimm-dax = cxl`.
+ */
 export function columnGroupOf(row: CellRow): string {
-  return columnName(row);
+  const rules = JSON.stringify(columnPersistence(row));
+  return COLUMNS.filter((c) => JSON.stringify(columnPersistence(c)) === rules)
+    .map(columnName)
+    .join(' = ');
+}
+
+/** Where a row is drawn: the cell of its mode, column group and recipe, which rows alike share. */
+export function gridCellOf(row: CellRow): string {
+  return key(row.mode, columnGroupOf(row), row.recipe);
 }
 
 /** A group of columns: one per recipe its rows have, in the order of RECIPES, under one header naming what its persistence domain holds. */
@@ -39,14 +50,14 @@ function groupsOf(rows: readonly CellRow[]): Group[] {
 }
 
 function head(groups: readonly Group[]): string {
-  const platforms = groups.map((g) => `<th class="group" colspan="${g.recipes.length}" scope="colgroup"><span class="platform">${escapeHtml(g.label)}</span><span class="domain">${escapeHtml(g.domain)}</span></th>`);
-  // A `+` in a recipe's name is where its header may wrap.
-  const recipes = groups.flatMap((g) => g.recipes.map((r, i) => `<th class="recipe${i === 0 ? ' first' : ''}" scope="col">${escapeHtml(r).replace(/\+/g, '+<wbr>')}</th>`));
+  const platforms = groups.map((g) => `<th class="group" colspan="${g.recipes.length}" scope="colgroup" title="${escapeHtml(g.domain)}">${g.label.split(' = ').map((name) => `<span class="platform">${escapeHtml(name)}</span>`).join('')}</th>`);
+  const recipes = groups.flatMap((g) => g.recipes.map((r, i) => `<th class="recipe${i === 0 ? ' first' : ''}" scope="col">${escapeHtml(r)}</th>`));
   return `<thead><tr><th class="mode-head" rowspan="2" scope="col">mode</th>${platforms.join('')}</tr><tr>${recipes.join('')}</tr></thead>`;
 }
 
-/** The short mark a cell carries where its verdict and contract disagree. */
-const MARK: Readonly<Record<Disagreement, string>> = { 'not-promised': 'not promised', 'promised-but-lost': 'PROMISED' };
+/** The symbol of a verdict in the grid, and the mark a cell carries where its verdict and contract disagree (the legend says them in words). */
+const SYMBOL: Readonly<Record<CellRow['verdict'], string>> = { durable: '✓', lost: '✗', 'n/a': '–' };
+const MARK: Readonly<Record<Disagreement, string>> = { 'not-promised': '*', 'promised-but-lost': '!' };
 
 function cellTitle(row: CellRow): string {
   const verdict = row.verdict === 'n/a' ? `n/a (${row.errno ?? 'refused'})` : row.verdict === 'lost' ? `lost (${row.property ?? 'a property'})` : row.verdict;
@@ -59,15 +70,15 @@ function cell(row: CellRow | undefined, first: boolean, links: CellLinks): strin
   if (!row) return `<td class="cell absent${edge}" title="the recipe does not apply to this way of writing"></td>`;
   const d = disagreement(row);
   const cls = `cell ${row.verdict === 'n/a' ? 'na' : row.verdict}${d ? ` ${d}` : ''}${edge}`;
-  const second = row.verdict === 'n/a' ? (row.errno ?? '') : d ? MARK[d] : '';
-  const words = `<span class="verdict">${row.verdict}</span>${second ? `<span class="mark">${escapeHtml(second)}</span>` : ''}`;
+  const words = `<span class="verdict">${SYMBOL[row.verdict]}${d ? MARK[d] : ''}</span>`;
   const target = links.counterexample(row);
   const body = target ? `<a href="#${escapeHtml(target)}">${words}</a>` : words;
   return `<td id="${escapeHtml(links.anchor(row))}" class="${cls}" title="${escapeHtml(cellTitle(row))}">${body}</td>`;
 }
 
 function body(rows: readonly CellRow[], groups: readonly Group[], links: CellLinks): string {
-  const byKey = new Map(rows.map((r) => [key(r.mode, columnGroupOf(r), r.recipe), r]));
+  const byKey = new Map<string, CellRow>();
+  for (const r of rows) if (!byKey.has(gridCellOf(r))) byKey.set(gridCellOf(r), r);
   const lines = unique(rows.map((r) => r.mode)).map((mode) => {
     const summary = modeById(mode)?.summary ?? '';
     const cells = groups.flatMap((g) => g.recipes.map((recipe, i) => cell(byKey.get(key(mode, g.label, recipe)), i === 0, links)));
@@ -76,8 +87,13 @@ function body(rows: readonly CellRow[], groups: readonly Group[], links: CellLin
   return `<tbody>${lines.join('')}</tbody>`;
 }
 
-/** The matrix as a grid: a row per mapping mode, a column group per platform, a column per recipe; each lost cell links to its counterexample. */
+/**
+ * The matrix as a grid: a row per mapping mode, a column group per platform (and failure) or per
+ * platforms of the same persistence rules, a column per recipe; each lost cell links to its
+ * counterexample. Below it, what each group's persistence domain holds.
+ */
 export function renderGrid(rows: readonly CellRow[], links: CellLinks): string {
   const groups = groupsOf(rows);
-  return `<table class="grid">${head(groups)}${body(rows, groups, links)}</table>`;
+  const domains = groups.map((g) => `<li><b>${escapeHtml(g.label)}</b>: ${escapeHtml(g.domain)}</li>`);
+  return `<table class="grid">${head(groups)}${body(rows, groups, links)}</table><ul class="domains">${domains.join('')}</ul>`;
 }

@@ -3,7 +3,7 @@ import { anchorsOf, escapeHtml } from '../escape.js';
 import type { MatrixRun } from '../matrix-run.js';
 import { totals } from '../matrix-table.js';
 import type { ReportEntry } from './entry.js';
-import { renderGrid } from './matrix-grid.js';
+import { gridCellOf, renderGrid } from './matrix-grid.js';
 import { htmlPage } from './page.js';
 import { renderSection } from './section.js';
 
@@ -14,11 +14,11 @@ export interface LostCell {
 }
 
 const LEGEND = [
-  ['durable', 'durable: every crash kept the acknowledged data'],
-  ['lost', 'lost: a crash lost it (click for the counterexample)'],
-  ['na', 'n/a: the mode refuses the recipe (errno)'],
-  ['not-promised', 'durable by mechanics, not promised'],
-  ['promised-but-lost', 'PROMISED BUT LOST'],
+  ['durable', '✓ durable: every crash kept the acknowledged data'],
+  ['lost', '✗ lost: a crash lost it (click for the counterexample)'],
+  ['na', '– n/a: the mode refuses the recipe (the errno is in the cell\'s tooltip)'],
+  ['not-promised', '✓* durable by mechanics, not promised'],
+  ['promised-but-lost', '✗! PROMISED BUT LOST'],
   ['absent', 'recipe does not apply'],
 ]
   .map(([cls, text]) => `<span><span class="key ${cls}"></span>${text}</span>`)
@@ -29,11 +29,13 @@ const LEGEND = [
  * lost cell linking to its counterexample below, and each counterexample linking back to its cell.
  */
 export function renderMatrixPage(run: MatrixRun, lost: readonly LostCell[]): string {
-  const ids = anchorsOf(run.rows.map(rowId), 'cell-');
-  const cellAnchors = new Map(run.rows.map((row, i) => [rowId(row), ids[i]!]));
+  // Rows alike share one grid cell, named after the first of them.
+  const firsts = run.rows.filter((row, i) => run.rows.findIndex((r) => gridCellOf(r) === gridCellOf(row)) === i);
+  const ids = anchorsOf(firsts.map(rowId), 'cell-');
+  const byCell = new Map(firsts.map((row, i) => [gridCellOf(row), ids[i]!]));
   const entryAnchors = anchorsOf(lost.map((l) => l.entry.story.name));
   const cxAnchors = new Map(lost.map((l, i) => [rowId(l.row), entryAnchors[i]!]));
-  const cellOf = (row: CellRow) => cellAnchors.get(rowId(row))!;
+  const cellOf = (row: CellRow) => byCell.get(gridCellOf(row))!;
   const grid = renderGrid(run.rows, { anchor: cellOf, counterexample: (row) => cxAnchors.get(rowId(row)) });
   const sections = lost.map((l, i) => renderSection(l.entry, entryAnchors[i]!, { href: `#${cellOf(l.row)}`, text: `back to the cell ${rowId(l.row)} in the grid` }));
   return htmlPage(

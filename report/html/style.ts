@@ -57,21 +57,19 @@ table.grid { table-layout: fixed; border-collapse: separate; border-spacing: 2px
 table.grid th, table.grid td { border: 0; padding: 2px 1px; }
 table.grid th.mode { padding-right: 6px; }
 table.grid thead th { text-transform: none; letter-spacing: 0; text-align: center; vertical-align: bottom; }
-table.grid th.mode-head { width: 310px; text-align: left; }
+table.grid th.mode-head { width: 250px; text-align: left; }
 table.grid th.mode { font-weight: 400; line-height: 1.2; }
 table.grid th.mode code { display: block; font-weight: 700; font-size: 0.8rem; }
-table.grid .summary { display: block; color: var(--muted); font-size: 0.68rem; }
+table.grid .summary { display: block; color: var(--muted); font-size: 0.6rem; line-height: 1.15; }
 table.grid th.group { color: var(--ink); border-bottom: 2px solid var(--rule); }
-th.group .platform { display: block; font-size: 0.95rem; font-weight: 700; }
-th.group .domain { display: block; font-weight: 400; font-size: 0.7rem; color: var(--muted); }
-table.grid th.recipe { font-size: 0.68rem; color: var(--ink); }
+th.group .platform { display: block; font-size: 0.68rem; font-weight: 700; line-height: 1.25; overflow-wrap: anywhere; }
+table.grid th.recipe { font-size: 0.58rem; color: var(--ink); writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; height: 72px; }
 table.grid .first { border-left: 5px solid #f5f6f8; }
-td.cell { height: 28px; text-align: center; border-radius: 4px; line-height: 1.2; }
+td.cell { height: 24px; text-align: center; border-radius: 4px; line-height: 1.2; }
 td.cell a { display: block; color: inherit; text-decoration: none; }
 td.cell a:hover .verdict { text-decoration: underline; }
-td.cell .verdict { display: block; font-weight: 600; font-size: 0.76rem; }
-td.cell .mark { display: block; font-size: 0.62rem; line-height: 1.2; }
-td.cell.na .mark { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 0.6rem; }
+td.cell .verdict { display: block; font-weight: 600; font-size: 0.66rem; white-space: nowrap; }
+ul.domains { margin: 8px 0 0; padding-left: 18px; font-size: 0.75rem; color: var(--muted); columns: 2; }
 td.cell:target { box-shadow: 0 0 0 3px var(--ink); }
 .cell.durable, .key.durable { background: var(--good-bg); color: var(--good); }
 .cell.lost, .key.lost { background: #f8cdc8; color: var(--bad); }

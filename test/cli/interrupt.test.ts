@@ -45,11 +45,11 @@ describe('a matrix run stopped by signals and resumed', () => {
     const parts = folder('parts');
     const first = await interrupt(parts, 'SIGINT', 10, ...matrix, '--workers=2');
     expect(first.status).toBe(130);
-    expect(first.stdout).toMatch(/\nstopped by SIGINT: (\d+) of 160 cells done, \d+ not; continue with: daxcheck matrix --resume --seed=1 --num-runs=1 --out out\n$/);
+    expect(first.stdout).toMatch(/\nstopped by SIGINT: (\d+) of 800 cells done, \d+ not; continue with: daxcheck matrix --resume --seed=1 --num-runs=1 --out out\n$/);
     // Stopped on worker threads first (the default), then in-process: the journal is the same either way.
     const second = await interrupt(parts, 'SIGTERM', 40, ...matrix, '--resume', '--workers=1');
     expect(second.status).toBe(143);
-    expect(second.stdout).toMatch(/stopped by SIGTERM: \d+ of 160 cells done/);
+    expect(second.stdout).toMatch(/stopped by SIGTERM: \d+ of 800 cells done/);
     const done = Number(/stopped by SIGTERM: (\d+)/.exec(second.stdout)![1]);
     expect(done).toBeGreaterThan(Number(/stopped by SIGINT: (\d+)/.exec(first.stdout)![1]));
 

@@ -50,7 +50,7 @@ describe('--max-evaluations, --max-states and --timeout', () => {
   it('stop the matrix with the cells done and a way to go on', async () => {
     const r = await run('matrix', '--max-evaluations=3', '--num-runs=2', `--out=${join(dir, 'out')}`);
     expect(r.status).toBe(2);
-    expect(r.out).toMatch(/\nstopped by --max-evaluations=3 \(cell pagecache-shared\/adr\/none: a workload stopped after 2 of 3 crash points\): 0 of 160 cells done, 160 not; continue with: daxcheck matrix --resume/);
+    expect(r.out).toMatch(/\nstopped by --max-evaluations=3 \(cell pagecache-shared\/adr\/none: a workload stopped after 2 of 3 crash points\): 0 of 800 cells done, 800 not; continue with: daxcheck matrix --resume/);
   });
 
   it('refuse values below 1', async () => {

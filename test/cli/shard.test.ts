@@ -65,7 +65,7 @@ describe('shards of the matrix, merged', () => {
     expect(refused('s1')).toEqual([2, '', 'daxcheck: merge: missing shard 2/2']);
     expect(refused('s1', 'other')).toEqual([2, '', 'daxcheck: merge: ../other/out was made with --seed=3 --num-runs=2, ../s1/out with --seed=3 --num-runs=1']);
     expect(refused('s1', 'whole')).toEqual([2, '', 'daxcheck: merge: ../whole/out is shard 1/1, ../s1/out is shard 1/2: shards of different splits']);
-    expect(refused('s1', 'stopped')).toEqual([2, '', 'daxcheck: merge: ../stopped/out: shard 2/2 is not finished (5 of 80 cells; finish it with --resume)']);
+    expect(refused('s1', 'stopped')).toEqual([2, '', 'daxcheck: merge: ../stopped/out: shard 2/2 is not finished (5 of 400 cells; finish it with --resume)']);
     expect(refused('s1', 'nocx')).toEqual([2, '', `daxcheck: merge: no counterexample file ../nocx/out/${cx} (cell ${cx.split('.').slice(0, 3).join('/')} is lost)`]);
     expect(refused('nowhere')).toEqual([2, '', `daxcheck: merge: no journal ../nowhere/out/${JOURNAL} (give the --out folder of each shard)`]);
   });

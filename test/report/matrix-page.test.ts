@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { columnGroupOf } from '../../report/html/matrix-grid.js';
+import { columnGroupOf, gridCellOf } from '../../report/html/matrix-grid.js';
 import { domainWords } from '../../report/html/persistence-domain.js';
 import { PLATFORMS, type PlatformName } from '../../profiles/platforms.js';
 import type { Failure } from '../../model/core/persistence.js';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`the matrix page test needs Chromium at ${CHROMIUM}: run npm test as root to have it installed, or set DAXCHECK_CHROMIUM`);
   // Every eighth cell: each mode has a row, both platforms a group, and a dozen cells are lost.
   const io = memoryIo();
-  expect(await main(['matrix', '--num-runs', '2', '--shard', '1/8', '--workers', '2', '--out', out, '--html', page1], io)).toBe(0);
+  expect(await main(['matrix', '--num-runs', '2', '--shard', '1/40', '--workers', '2', '--out', out, '--html', page1], io)).toBe(0);
   expect(io.stdout.at(-1)).toMatch(/^wrote .*matrix\.html \(20 cells, \d+ counterexamples\)$/);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -53,10 +53,14 @@ describe('daxcheck matrix --html in Chromium', () => {
     const rows = readJournal(out, 'test').rows;
     expect(await page.locator('table.grid tbody tr').count()).toBe(new Set(rows.map((r) => r.mode)).size);
     expect(await page.locator('table.grid th.mode').first().textContent()).toBe('pagecache-sharedMAP_SHARED of an ext4 page-cache file');
-    expect(await page.locator('th.group .platform').allTextContents()).toEqual(['adr', 'eadr']);
-    expect(await page.locator('th.group .domain').allTextContents()).toEqual(['persistence domain: memory controller', 'persistence domain: CPU caches, memory controller']);
-    expect(await page.locator('td.cell:not(.absent)').count()).toBe(rows.length);
-    expect(await page.locator('td.cell.na .mark').allTextContents()).toEqual(rows.filter((r) => r.verdict === 'n/a').map((r) => r.errno));
+    const groups = [...new Set(rows.map(columnGroupOf))];
+    expect(await page.locator('th.group .platform').allTextContents()).toEqual(groups.flatMap((g) => g.split(' = ')));
+    expect((await page.locator('ul.domains li').allTextContents())[0]).toBe(`${groups[0]}: persistence domain: memory controller`);
+    // Rows alike (the same check under two names) share a cell.
+    expect(await page.locator('td.cell:not(.absent)').count()).toBe(new Set(rows.map(gridCellOf)).size);
+    const titles = await page.locator('td.cell.na').evaluateAll((tds) => tds.map((td) => td.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/: n\/a \(E[A-Z]+\)/);
   });
 
   it('links every lost cell to its counterexample, which links back to the cell', async () => {
@@ -140,7 +144,9 @@ describe('daxcheck report DIR --html', () => {
 
 describe('the grid from the rows', () => {
   it('groups columns by platform and says what each platform keeps through power loss', () => {
-    expect(columnGroupOf({ platform: 'cxl-gpf', failure: 'host' } as Parameters<typeof columnGroupOf>[0])).toBe('cxl-gpf');
+    // Columns of the same persistence rules are one check (matrix/cells.ts verdictKey), so one group.
+    expect(columnGroupOf({ platform: 'cxl-gpf', failure: 'host' } as Parameters<typeof columnGroupOf>[0])).toBe('eadr = cxl-gpf');
+    expect(columnGroupOf({ platform: 'nvdimm-dax', failure: 'guest' } as Parameters<typeof columnGroupOf>[0])).toBe('nvdimm-file@guest = nvdimm-dax@guest');
     expect(columnGroupOf({ platform: 'virtio-pmem', failure: 'guest' } as Parameters<typeof columnGroupOf>[0])).toBe('virtio-pmem@guest');
     expect(domainWords(PLATFORMS['virtio-pmem'].domain, 'guest')).toMatch(/^guest crash: the host survives/);
     expect(domainWords(PLATFORMS['cxl-gpf'].domain)).toBe('persistence domain: CPU caches, memory controller');
