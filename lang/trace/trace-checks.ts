@@ -2,7 +2,7 @@ import type { Cond, Expectation, Observation } from '../ast.js';
 import { parseExpectation } from '../cond.js';
 import { Cursor } from '../cursor.js';
 import { formatUserError, UserError } from '../errors.js';
-import { tokenize } from '../lexer.js';
+import { Lexer } from '../lexer.js';
 import { userError } from '../messages.js';
 import { parseObservation } from '../observations.js';
 
@@ -21,7 +21,7 @@ export interface TraceChecks {
  */
 export function parseTraceChecks(text: string, file: string): TraceChecks {
   try {
-    const cur = new Cursor(tokenize(text).tokens);
+    const cur = new Cursor(new Lexer(text));
     const observations: Observation[] = [];
     const expectations: Expectation[] = [];
     while (cur.peek().kind !== 'eof') {

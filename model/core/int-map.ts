@@ -37,7 +37,7 @@ class Trie<V> implements IntMap<V> {
   ) {}
 
   get(key: number): V | undefined {
-    if (key >= 2 ** (this.shift + BITS)) return undefined;
+    if (key < 0 || key >= 2 ** (this.shift + BITS)) return undefined;
     let node = this.root;
     for (let s = this.shift; node && s > 0; s -= BITS) node = node[(key >>> s) & MASK] as Node | undefined;
     return node?.[key & MASK] as V | undefined;

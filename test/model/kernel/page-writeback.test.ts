@@ -10,7 +10,7 @@ import { parse } from '../../helpers.js';
 function lastPoint(program: string, observations: string, size = 0): string[] {
   const test = parse(`daxcheck t\nconfig platform=adr fs=ext4\nfile f size=${size}\nprogram\n${program}\n${observations}\n`);
   const { world, execution } = prepare(test, NO_BUGS);
-  const leaves = enumerateLazily((oracle) => evaluateAt(test, execution.points.at(-1)!, world, oracle).values, DEFAULT_LIMIT);
+  const leaves = enumerateLazily((oracle) => evaluateAt(test, execution.points.get(execution.points.length - 1)!, world, oracle).values, DEFAULT_LIMIT);
   return leaves.map((l) => `${Object.values(l.result).map(showObserved).join(' ')} page ${l.choices.find((c) => printSite(c.site) === 'page 1:0')?.chosen}`);
 }
 
