@@ -19,6 +19,15 @@ export function growthProgram(shape: Shape, n: number): Litmus {
   return parseLitmus(shape === 'fs-write-fsync' ? fsText(n) : cpuText(LINES[shape], n));
 }
 
+/**
+ * A litmus test of `n` appends to an empty ext4-dax file without fsync, observing its first bytes:
+ * each append's handles stay uncommitted, the case issue 12 measured multiplying evaluations.
+ */
+export function appendProgram(n: number): Litmus {
+  const body = Array.from({ length: n }, (_, i) => `  write f ${i * 8} ${(i % 250) + 1}`);
+  return parseLitmus(['daxcheck append-no-fsync', 'config platform=adr fs=ext4-dax', 'file f size=0', 'program', ...body, 'observe y = f[0:8]', ''].join('\n'));
+}
+
 function cpuText(lines: number, n: number): string {
   const size = Math.ceil((lines * 64) / 4096) * 4096;
   const body: string[] = [];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('npm run bench --quick', () => {
-  it('prints the machine and every section, with a measurement for each shape and length and each side of the pmreorder comparison', () => {
+  it('prints the machine and every section, with a measurement for each shape and length and each side of the pmreorder comparison and of the previous implementation', () => {
     const out = execFileSync(process.execPath, ['dist/bench/explore.js', '--quick'], { encoding: 'utf8' });
     expect(out).toMatch(/^machine: .* node v\d+.*\(quick\)$/m);
     expect(out).toMatch(/^ {2}adr: crash states \d+; lazy .* ratio/m);
@@ -21,6 +21,10 @@ describe('npm run bench --quick', () => {
     expect(trace).toMatch(/^ {4}pmreorder NoReorderDoCheck: checker calls \d+, distinct images \d+, inconsistent 0 .* per check|^ {2}pmreorder skipped: /m);
     const scale = out.slice(out.indexOf('trace scale: synthetic pmemcheck logs'));
     expect(scale).toMatch(/^ {2}N=10000: 10000 stores, crash points 5001, distinct views 1251: [\d.]+ CPU s, peak \d+ MiB; [\d.]+ us\/store/m);
+    const against = out.slice(out.indexOf('\nagainst '));
+    expect(against).toMatch(/^against \S+: each input checked by `daxcheck run` of both/m);
+    expect(against).toMatch(/^ {2}ext4-dax write\+fsync, N=\d+: old [\d.]+ CPU s, \d+ MiB; new [\d.]+ CPU s, \d+ MiB; old\/new [\d.]+x CPU, [\d.]+x memory; same verdict \(exit 0\)$|^ {2}against skipped: /m);
+    expect(out).not.toContain('verdicts differ');
     expect(out).not.toContain('failed');
-  }, 120_000);
+  }, 180_000);
 });
