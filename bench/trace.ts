@@ -53,30 +53,43 @@ export async function traceBench(quick: boolean): Promise<void> {
     const missing = pmreorderMissing();
     console.log(`side by side with pmreorder (bench/pmreorder, python3) on test/trace/fixtures; wall times; in-process: median of ${quick ? 1 : 5} runs after one warm-up`);
     if (missing) console.log(`  pmreorder skipped: ${missing}`);
-    const ratios: number[] = [];
+    const ratios: Ratios[] = [];
     for (const log of quick ? LOGS.filter((l) => l.name === 'flag_unflushed') : LOGS) ratios.push(...(await compare(log, bin, quick, missing)));
-    if (ratios.length > 0) console.log(`  pmreorder's cost per check over daxcheck's per distinct view in process (whole runs, checkers that read): at least ${Math.min(...ratios).toFixed(0)}x (median ${median(ratios).toFixed(0)}x)`);
+    const say = (what: string, all: number[]) => all.length > 0 && console.log(`  pmreorder's cost per check over daxcheck's per distinct view in process (${what}): at least ${Math.min(...all).toFixed(0)}x (median ${median(all).toFixed(0)}x)`);
+    say('whole runs, checkers that read', ratios.map((r) => r.whole));
+    say('marginal: the run with a checker that reads less the same run with one that reads nothing, over its distinct views', ratios.flatMap((r) => (r.marginal === undefined ? [] : [r.marginal])));
   } finally {
     rmSync(bin, { recursive: true, force: true });
   }
 }
 
-async function compare(log: BenchLog, bin: string, quick: boolean, missing: string | undefined): Promise<number[]> {
+/** pmreorder's cost per check over daxcheck's per distinct view: of the whole in-process run, and of the views alone (undefined below the timer's resolution). */
+interface Ratios {
+  readonly whole: number;
+  readonly marginal?: number;
+}
+
+async function compare(log: BenchLog, bin: string, quick: boolean, missing: string | undefined): Promise<Ratios[]> {
   const path = join(FIXTURES, 'logs', `${log.name}.log`);
   const options: TraceOptions = { image: [join(FIXTURES, 'images', log.image)], platform: 'adr', crashAt: 'fences', maxImages: 10000, bound: 1 };
   const command = [join(bin, log.checker[0]!), ...log.checker.slice(1)];
   console.log(`  ${log.name} (checker ${log.checker.join(' ')}):`);
   const program = await timed(() => traceLog(path, { ...options, checker: command.join(' ') }));
   console.log(`    daxcheck, checker program: ${daxcheckLine(program.result, program.ms)}`);
-  const inProcess = await inProcessRun(path, { ...options, checkModule: join(FIXTURES, log.module) }, quick ? 1 : 5);
+  const runs = quick ? 1 : 5;
+  const inProcess = await inProcessRun(path, { ...options, checkModule: join(FIXTURES, log.module) }, runs);
   const perView = inProcess.ms / inProcess.result.distinct;
   console.log(`    daxcheck, in-process ${log.module}: ${daxcheckLine(inProcess.result, inProcess.ms)}; ${log.reads ? `${perView.toFixed(3)} ms per distinct view` : 'reads nothing: no cost per image'}`);
-  const ratios: number[] = [];
+  // The same walk of the log with a check that reads nothing: what is left is the cost of the views themselves.
+  const walk = log.reads ? await inProcessRun(path, { ...options, checkModule: join(FIXTURES, 'true_check.mjs') }, runs) : undefined;
+  const marginal = walk && inProcess.ms > walk.ms ? (inProcess.ms - walk.ms) / inProcess.result.distinct : undefined;
+  if (walk) console.log(`    daxcheck, in-process true_check.mjs (reads nothing): ${seconds(walk.ms)}; ${marginal === undefined ? 'the views cost less than the timer tells apart' : `${marginal.toFixed(4)} ms per distinct view beyond the walk`}`);
+  const ratios: Ratios[] = [];
   for (const engine of missing ? [] : enginesFor(log, quick)) {
     const dir = mkdtempSync(join(bin, 'pmreorder-'));
     const run = runPmreorder(PMREORDER, dir, { path, image: options.image[0]! }, engine, command);
     rmSync(dir, { recursive: true, force: true });
-    if (typeof run !== 'string' && run.checks > 0 && log.reads) ratios.push(run.ms / run.checks / perView);
+    if (typeof run !== 'string' && run.checks > 0 && log.reads) ratios.push({ whole: run.ms / run.checks / perView, ...(marginal === undefined ? {} : { marginal: run.ms / run.checks / marginal }) });
     console.log(`    pmreorder ${engine}: ${typeof run === 'string' ? run : `${pmreorderLine(run)}; time ${(run.ms / program.ms).toFixed(1)}x daxcheck's (checker program)${run.checks > 0 && log.reads ? `, per check ${(run.ms / run.checks / perView).toFixed(0)}x daxcheck's per distinct view in process` : ''}`}`);
   }
   return ratios;
