@@ -104,7 +104,8 @@ function writeContent(content: Map<number, number[]>, extents: Record<number, Ex
   for (const [b, extent] of Object.entries(extents)) {
     for (let l = 0; l < PAGE / LINE; l++) {
       const off = Number(b) * PAGE + l * LINE;
-      const line = Array.from({ length: LINE }, (_, i) => (off + i < size ? (bytes[off + i] ?? 0) : 0));
+      const line = new Array<number>(LINE).fill(0);
+      for (let i = 0; i < LINE && off + i < Math.min(size, bytes.length); i++) line[i] = bytes[off + i]!;
       content.set(extent.block * (PAGE / LINE) + l, line);
     }
   }

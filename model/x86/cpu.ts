@@ -82,9 +82,18 @@ export function durableLine(cpu: CpuState, line: number, initial: (line: number)
   return cpu.durable.get(line) ?? initialImage(line, initial);
 }
 
+/**
+ * Line images by the initial contents they were made from: an image is never changed in place (a
+ * change copies it), and a layout hands out the same array for a line every time, so each is made once.
+ */
+const INITIAL = new WeakMap<readonly number[], LineImage>();
+
 /** The image of a line no store has reached. */
 export function initialImage(line: number, initial: (line: number) => readonly number[]): LineImage {
-  return { bytes: Uint8Array.from(initial(line)), seqs: new Int32Array(LINE).fill(-1) };
+  const bytes = initial(line);
+  let image = INITIAL.get(bytes);
+  if (!image) INITIAL.set(bytes, (image = { bytes: Uint8Array.from(bytes), seqs: new Int32Array(LINE).fill(-1) }));
+  return image;
 }
 
 /**
