@@ -135,7 +135,7 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
   withWorkers(withLimits(withFormat(program.command('matrix').description('check every mapping mode, platform and recipe with generated workloads (the main job)'))))
     .option('--seed <n>', 'fast-check seed', wholeNumber('--seed'), MATRIX_DEFAULTS.seed)
     .option('--num-runs <n>', 'workloads per cell (at least 1)', atLeastOne('--num-runs'), MATRIX_DEFAULTS.numRuns)
-    .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE')
+    .option('--cell <id>', 'only the cell MODE/PLATFORM/RECIPE (PLATFORM@guest for a guest crash)')
     .option('--out <dir>', 'where counterexample files go', MATRIX_DEFAULTS.out)
     .option('--resume', 'continue the run journalled in --out (same --seed and --num-runs), without checking its finished cells again')
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')

@@ -173,7 +173,7 @@ export const MESSAGES = {
   outNotAFolder: (out: string) => `--out ${out}: not a folder`,
   atLeastOne: (option: string, value: string) => `${option} takes a whole number of at least 1, not '${value}'`,
   promoteWhat: () => 'promote needs litmus files or --matrix',
-  unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)`,
+  unknownCell: (cell: string) => `no cell '${cell}' (expected MODE/PLATFORM/RECIPE or MODE/PLATFORM@guest/RECIPE, e.g. fsdax-shared/adr/flush+fence, devdax/nvdimm-dax@guest/none)`,
   recipeRefused: (mode: string, recipe: string, errno: string, reason: string) => `${mode} refuses ${recipe}: ${errno} (${reason})`,
 } as const satisfies Record<string, (...args: never[]) => string>;
 

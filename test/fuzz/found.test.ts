@@ -77,6 +77,6 @@ describe('found by fuzzing', () => {
 
   it('matrix --cell= (empty) is an unknown cell, not every cell', async () => {
     const outcome = await attempt(['matrix', '--cell=', `--out=${workspace()}`]);
-    expect([outcome.status, outcome.stderr]).toEqual([2, ["daxcheck: no cell '' (expected MODE/PLATFORM/RECIPE, e.g. fsdax-shared/adr/flush+fence)"]]);
+    expect([outcome.status, outcome.stderr]).toEqual([2, ["daxcheck: no cell '' (expected MODE/PLATFORM/RECIPE or MODE/PLATFORM@guest/RECIPE, e.g. fsdax-shared/adr/flush+fence, devdax/nvdimm-dax@guest/none)"]]);
   });
 });
