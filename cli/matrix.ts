@@ -155,7 +155,11 @@ export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }:
  */
 function unitsOf(cells: readonly Cell[], { seed, numRuns, out }: Omit<MatrixRun, 'rows'>): { unit: CellUnit; cost: number }[] {
   const groups = new Map<string, Cell[]>();
-  for (const cell of cells) groups.set(verdictKey(cell), [...(groups.get(verdictKey(cell)) ?? []), cell]);
+  for (const cell of cells) {
+    const group = groups.get(verdictKey(cell));
+    if (group) group.push(cell);
+    else groups.set(verdictKey(cell), [cell]);
+  }
   return [...groups.values()].map(([cell, ...alike]) => ({
     unit: { kind: 'cell', cell: cellId(cell!), alike: alike.map(cellId), seed, numRuns, out },
     cost: contract(cell!, cell!.mode, cell!.recipe).promised ? 1 : 0,

@@ -1,5 +1,5 @@
 import type { Cell } from './cell.js';
-import { columnName, columnPersistence, COLUMNS } from './column.js';
+import { columnName, COLUMNS, rulesKey } from './column.js';
 import { applicable, MODES } from './modes.js';
 import { RECIPES } from './recipes.js';
 
@@ -19,5 +19,5 @@ export function cellId(cell: Cell): string {
  * check under two names (ADR and CXL without GPF, for one), so the matrix checks one of them.
  */
 export function verdictKey(cell: Cell): string {
-  return `${cell.mode.id}/${cell.recipe}/${JSON.stringify(columnPersistence(cell))}`;
+  return `${cell.mode.id}/${cell.recipe}/${rulesKey(cell)}`;
 }

@@ -24,3 +24,8 @@ export function columnName({ platform, failure = 'host' }: { readonly platform: 
 export function columnPersistence({ platform, failure }: Column): Persistence {
   return persistenceOf(PLATFORMS[platform].domain, failure);
 }
+
+/** A key equal for two columns exactly when their persistence rules are: their cells are the same check. */
+export function rulesKey(column: Column): string {
+  return JSON.stringify(columnPersistence(column));
+}

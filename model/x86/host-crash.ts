@@ -21,14 +21,16 @@ export function hostCrashView(host: HostWriteback, initial: (line: number) => re
       if (bytes) return bytes;
       const page = Math.floor(line / LINES_PER_PAGE);
       const found = pages.get(page);
-      const pieces = found?.pieces ?? [];
-      const counts = found ? keptOfLine(found, line) : [0];
-      // A prefix shorter than what a flush request surely wrote back reads as that much.
-      const least = pieces.length === 0 ? 0 : flushedPrefix(pieces, floor());
-      const at = (option: number) => Math.max(option, least);
-      const k = pieces.length === 0 ? 0 : at(oracle.narrow({ kind: 'host', page }, pieces.length + 1, `line ${line} above ${least}`, (option) => counts[at(option)]));
       const image = copyLine(host.written.get(line) ?? initialImage(line, initial));
-      for (let i = 0; i < k; i++) if (pieces[i]!.line === line) applyPiece(image, pieces[i]!);
+      if (found) {
+        const { pieces } = found;
+        const counts = keptOfLine(found, line);
+        // A prefix shorter than what a flush request surely wrote back reads as that much.
+        const least = flushedPrefix(pieces, floor());
+        const at = (option: number) => Math.max(option, least);
+        const k = at(oracle.narrow({ kind: 'host', page }, pieces.length + 1, `line ${line} above ${least}`, (option) => counts[at(option)]));
+        for (let i = 0; i < k; i++) if (pieces[i]!.line === line) applyPiece(image, pieces[i]!);
+      }
       read.set(line, (bytes = image.bytes));
       return bytes;
     },

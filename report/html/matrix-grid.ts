@@ -1,4 +1,4 @@
-import { columnName, columnPersistence, COLUMNS } from '../../matrix/column.js';
+import { columnName, COLUMNS, rulesKey } from '../../matrix/column.js';
 import { modeById } from '../../matrix/modes.js';
 import { RECIPES, type Recipe } from '../../matrix/recipes.js';
 import { rowId, type CellRow } from '../../matrix/row.js';
@@ -12,8 +12,8 @@ import { domainWords } from './persistence-domain.js';
  * whose cells are the same check (matrix/cells.ts `verdictKey`): `adr = nvdimm-dax = cxl`.
  */
 export function columnGroupOf(row: CellRow): string {
-  const rules = JSON.stringify(columnPersistence(row));
-  return COLUMNS.filter((c) => JSON.stringify(columnPersistence(c)) === rules)
+  const rules = rulesKey(row);
+  return COLUMNS.filter((c) => rulesKey(c) === rules)
     .map(columnName)
     .join(' = ');
 }

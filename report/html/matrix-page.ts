@@ -30,7 +30,13 @@ const LEGEND = [
  */
 export function renderMatrixPage(run: MatrixRun, lost: readonly LostCell[]): string {
   // Rows alike share one grid cell, named after the first of them.
-  const firsts = run.rows.filter((row, i) => run.rows.findIndex((r) => gridCellOf(r) === gridCellOf(row)) === i);
+  const firsts: CellRow[] = [];
+  const drawn = new Set<string>();
+  for (const row of run.rows) {
+    if (drawn.has(gridCellOf(row))) continue;
+    drawn.add(gridCellOf(row));
+    firsts.push(row);
+  }
   const ids = anchorsOf(firsts.map(rowId), 'cell-');
   const byCell = new Map(firsts.map((row, i) => [gridCellOf(row), ids[i]!]));
   const entryAnchors = anchorsOf(lost.map((l) => l.entry.story.name));
