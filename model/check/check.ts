@@ -108,7 +108,8 @@ function prepareUnlessRefused(test: Litmus, bugs: Bugs, tables: Tables): Prepare
 /** Recovery at one crash point with the choices `oracle` makes: every observation's value, and what recovery showed. */
 export function evaluateAt(test: Litmus, point: CrashPoint, world: World, oracle: Oracle): { values: Record<string, Observed>; fs: FsView } {
   const periodic = world.persistence.media === 'host-writeback' && world.persistence.flushReachesHost && !world.bugs.has('periodic-commit-no-flush');
-  const media = crashView({ ...world, cpu: point.state.cpu, ...(periodic ? { hostFloor: () => periodicFlushFloor(point.state.fs, world, oracle) } : {}) }, oracle);
+  const { persistence, bugs, initial } = world;
+  const media = crashView({ persistence, bugs, initial, cpu: point.state.cpu, ...(periodic ? { hostFloor: () => periodicFlushFloor(point.state.fs, world, oracle) } : {}) }, oracle);
   const fs = fsView(point.state, world, oracle, media);
   return { values: Object.fromEntries(test.observations.map((o) => [o.name, observe(o, point.state, { media, fs })])), fs };
 }

@@ -19,6 +19,8 @@ export interface IntMap<V> {
   get(key: number): V | undefined;
   /** The map with `value` at `key`. */
   set(key: number, value: V): IntMap<V>;
+  /** Calls `fn` with each key of `[lo, hi)` in order and its value (undefined where none), visiting each node on the way once. */
+  each(lo: number, hi: number, fn: (key: number, value: V | undefined) => void): void;
   /** The map with each key of `[lo, hi)` set to `fn(key, its old value)`, copying each node on the way once. */
   update(lo: number, hi: number, fn: (key: number, old: V | undefined) => V): IntMap<V>;
 }
@@ -47,6 +49,13 @@ class Trie<V> implements IntMap<V> {
     return this.update(key, key + 1, () => value);
   }
 
+  each(lo: number, hi: number, fn: (key: number, value: V | undefined) => void): void {
+    const top = 2 ** (this.shift + BITS);
+    for (let key = lo; key < Math.min(hi, 0); key++) fn(key, undefined);
+    if (Math.max(lo, 0) < Math.min(hi, top)) eachIn(this.root, this.shift, 0, Math.max(lo, 0), Math.min(hi, top), fn as (key: number, value: unknown) => void);
+    for (let key = Math.max(lo, top); key < hi; key++) fn(key, undefined);
+  }
+
   update(lo: number, hi: number, fn: (key: number, old: V | undefined) => V): IntMap<V> {
     if (lo >= hi) return this;
     if (lo < 0 || hi > KEY_LIMIT) throw new RangeError(`IntMap keys must lie in [0, 2^30): ${lo}..${hi}`);
@@ -61,6 +70,17 @@ class Trie<V> implements IntMap<V> {
 }
 
 const EMPTY = new Trie<unknown>(undefined, 0);
+
+/** Calls `fn` with each key of `[lo, hi)` under `node` (covering keys from `base`) and its value. */
+function eachIn(node: Node | undefined, shift: number, base: number, lo: number, hi: number, fn: (key: number, value: unknown) => void): void {
+  const first = Math.max(0, lo - base) >>> shift;
+  const last = Math.min(MASK, (hi - 1 - base) >>> shift);
+  for (let i = first; i <= last; i++) {
+    const key = base + (i << shift);
+    if (shift === 0) fn(key, node?.[i]);
+    else eachIn(node?.[i] as Node | undefined, shift - BITS, key, lo, hi, fn);
+  }
+}
 
 /** A copy of `node` (covering keys from `base`) with the keys of `[lo, hi)` updated. */
 function updateNode(node: Node | undefined, shift: number, base: number, lo: number, hi: number, fn: (key: number, old: unknown) => unknown): Node {

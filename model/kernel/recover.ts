@@ -9,6 +9,7 @@ import { pageWriteback, type ViewContext, type Writeback } from './page-writebac
 import { recoveredMeta } from './recovered-meta.js';
 import type { Inode } from '../fs/meta.js';
 import { pageKey, pageOfKey } from '../fs/state.js';
+import { emptyIntMap } from '../core/int-map.js';
 
 /** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
 export interface FsView {
@@ -125,8 +126,9 @@ function bytesOf(byte: (at: number) => number): (from: number, to: number) => nu
  */
 function checkStale(state: Machine, world: World, inode: Pick<Inode, 'ino' | 'kind'>, name: string, off: number, bytes: readonly number[], out: string[]): void {
   if (inode.kind === 'pagecache' && world.options.data === 'writeback') return;
-  const history = state.fs.history.get(inode.ino);
-  bytes.forEach((b, i) => {
-    if (b !== 0 && !(history?.get(off + i) ?? []).includes(b)) out.push(`${name}[${off + i}] shows 0x${b.toString(16)}, never written there`);
+  const history = state.fs.history.get(inode.ino) ?? emptyIntMap<readonly number[]>();
+  history.each(off, off + bytes.length, (at, written = []) => {
+    const b = bytes[at - off]!;
+    if (b !== 0 && !written.includes(b)) out.push(`${name}[${at}] shows 0x${b.toString(16)}, never written there`);
   });
 }

@@ -173,17 +173,33 @@ export function copyLine(image: LineImage): LineImage {
 
 /** The bytes the program sees at `addr`: media contents with every store so far applied in program order. */
 export function visibleBytes(cpu: CpuState, initial: (line: number) => readonly number[], addr: number, size: number): number[] {
-  const lines = new Map<number, Uint8Array>();
-  return Array.from({ length: size }, (_, i) => {
-    const line = lineOf(addr + i);
-    if (!lines.has(line)) lines.set(line, visibleLine(cpu, line, initial));
-    return lines.get(line)![addr + i - line * LINE]!;
-  });
+  const out = new Array<number>(size);
+  if (size === 0) return out;
+  const [first, last] = [lineOf(addr), lineOf(addr + size - 1)];
+  const images = pendingImages(cpu, initial, first, last);
+  for (let line = first; line <= last; line++) {
+    const bytes = (images.get(line) ?? durableLine(cpu, line, initial)).bytes;
+    const [from, to] = [Math.max(addr, line * LINE), Math.min(addr + size, (line + 1) * LINE)];
+    for (let at = from; at < to; at++) out[at - addr] = bytes[at - line * LINE]!;
+  }
+  return out;
 }
 
 /** The bytes of `line` the program sees: its guaranteed contents with every store in flight applied. */
-export function visibleLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): Uint8Array {
-  const image = copyLine(durableLine(cpu, line, initial));
-  for (const p of [...cpu.cached, ...cpu.nt]) if (p.line === line) applyPiece(image, p);
-  return image.bytes;
+export function visibleLine(cpu: CpuState, line: number, initial: (line: number) => readonly number[]): ArrayLike<number> {
+  return (pendingImages(cpu, initial, line, line).get(line) ?? durableLine(cpu, line, initial)).bytes;
+}
+
+/** The lines of `[first, last]` that have stores in flight, each its guaranteed image with them applied (one pass over the pieces in flight). */
+function pendingImages(cpu: CpuState, initial: (line: number) => readonly number[], first: number, last: number): Map<number, LineImage> {
+  const images = new Map<number, LineImage>();
+  for (const pieces of [cpu.cached, cpu.nt]) {
+    for (const p of pieces) {
+      if (p.line < first || p.line > last) continue;
+      let image = images.get(p.line);
+      if (!image) images.set(p.line, (image = copyLine(durableLine(cpu, p.line, initial))));
+      applyPiece(image, p);
+    }
+  }
+  return images;
 }

@@ -27,12 +27,30 @@ interface Ctx {
 export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   switch (ctx.persistence.media) {
     case 'executed':
-      return { readLine: (line) => visibleLine(ctx.cpu, line, ctx.initial) };
+      return executedView(ctx);
     case 'host-writeback':
       return hostCrashView(hostOf(ctx.cpu), ctx.initial, oracle, ctx.hostFloor);
     case 'cpu':
       return cpuCrashView(ctx, oracle);
   }
+}
+
+/** Each crash point's lines when every executed store is on the media, by the initial contents they were read with. */
+const executed = new WeakMap<CpuState, WeakMap<Ctx['initial'], Map<number, ArrayLike<number>>>>();
+
+/** The media when only the guest died: no choice is left, so each line is worked out once per crash point. */
+function executedView(ctx: Ctx): MediaView {
+  let byInitial = executed.get(ctx.cpu);
+  if (!byInitial) executed.set(ctx.cpu, (byInitial = new WeakMap()));
+  let lines = byInitial.get(ctx.initial);
+  if (!lines) byInitial.set(ctx.initial, (lines = new Map()));
+  return {
+    readLine(line) {
+      let bytes = lines.get(line);
+      if (!bytes) lines.set(line, (bytes = visibleLine(ctx.cpu, line, ctx.initial)));
+      return bytes;
+    },
+  };
 }
 
 function cpuCrashView(ctx: Ctx, oracle: Oracle): MediaView {

@@ -1,6 +1,7 @@
 import type { Draft } from 'immer';
 import type { Bugs } from '../../profiles/bugs.js';
-import { addStore, makeDurable, storeDurable, type CpuState, type Pending } from './cpu.js';
+import { castDraft } from 'immer';
+import { addStore, makeDurable, storeDurable, type CpuState, type Pending, type PendingFlush } from './cpu.js';
 import { LINE, lineOf } from '../core/geometry.js';
 import type { Persistence } from '../core/persistence.js';
 
@@ -27,7 +28,7 @@ export function ntstore(cpu: Draft<CpuState>, addr: number, bytes: readonly numb
   const before = cpu.seq - 1;
   const pieces = addStore(cpu, addr, bytes, true);
   if (!ctx.persistence.writebackPersists) return;
-  for (const line of new Set(pieces.map((p) => p.line))) cpu.flushes.push({ line, upto: before });
+  for (const line of new Set(pieces.map((p) => p.line))) pushFlush(cpu, line, before);
 }
 
 /**
@@ -39,7 +40,7 @@ export function ntstore(cpu: Draft<CpuState>, addr: number, bytes: readonly numb
 export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext): void {
   const line = lineOf(addr);
   if (ctx.bugs.has('clflush-unordered')) {
-    cpu.flushes.push({ line, upto: cpu.seq - 1 });
+    pushFlush(cpu, line, cpu.seq - 1);
     return;
   }
   if (ctx.persistence.drainedStoresPersist) {
@@ -57,7 +58,22 @@ export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext)
  */
 export function flushOpt(cpu: Draft<CpuState>, addr: number, ctx: PersistContext): void {
   if (!ctx.persistence.writebackPersists) return;
-  cpu.flushes.push({ line: lineOf(addr), upto: cpu.seq - 1 });
+  pushFlush(cpu, lineOf(addr), cpu.seq - 1);
+}
+
+/**
+ * A waiting flush as a class instance: immer drafts every plain object read through a draft, and a
+ * fence reads every waiting flush.
+ */
+class WaitingFlush implements PendingFlush {
+  constructor(
+    readonly line: number,
+    readonly upto: number,
+  ) {}
+}
+
+function pushFlush(cpu: Draft<CpuState>, line: number, upto: number): void {
+  cpu.flushes.push(castDraft(new WaitingFlush(line, upto)));
 }
 
 /**
@@ -75,8 +91,12 @@ export function fence(cpu: Draft<CpuState>, kind: 'sfence' | 'mfence' | 'locked'
   cpu.flushes = [];
 }
 
+/** The cached pieces a waiting flush covers: each line's pieces up to the latest of its flushes (one pass over each list, as both are read through the draft). */
 function fencedFlushes(cpu: CpuState): Pending[] {
-  return cpu.cached.filter((p) => cpu.flushes.some((f) => f.line === p.line && p.seq <= f.upto));
+  if (cpu.flushes.length === 0) return [];
+  const upto = new Map<number, number>();
+  for (const f of cpu.flushes) upto.set(f.line, Math.max(f.upto, upto.get(f.line) ?? -1));
+  return cpu.cached.filter((p) => p.seq <= (upto.get(p.line) ?? -1));
 }
 
 /**

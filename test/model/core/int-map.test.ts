@@ -21,6 +21,13 @@ describe('IntMap', () => {
     }
   });
 
+  test.prop([updates, fc.integer({ min: -20, max: 80_000 }), fc.nat({ max: 300 })])('visits a range in order with what get gives, inside the trie or past it', (steps, lo, len) => {
+    const map = steps.reduce((m, [at, n, value]) => m.update(at, at + n, () => value), emptyIntMap<number>());
+    const seen: [number, number | undefined][] = [];
+    map.each(lo, lo + len, (key, value) => seen.push([key, value]));
+    expect(seen).toEqual(Array.from({ length: len }, (_, i) => [lo + i, map.get(lo + i)]));
+  });
+
   test.prop([fc.integer({ min: -(2 ** 20), max: -1 })])('holds nothing at a negative key (the shifts would wrap it onto a stored one)', (key) => {
     expect(emptyIntMap<number>().update(0, 64, () => 1).get(key)).toBeUndefined();
   });
