@@ -40,8 +40,16 @@ function readMedia(view: MediaView, addr: number, len: number): number[] {
   return out;
 }
 
+/** Bytes as a little-endian integer, six at a time in a plain number (exact below 2^53), so that a short read makes one BigInt. */
 function littleEndian(bytes: readonly number[]): bigint {
-  return bytes.reduceRight((acc, b) => (acc << 8n) | BigInt(b), 0n);
+  let value = 0n;
+  for (let end = bytes.length; end > 0; end -= 6) {
+    const start = Math.max(0, end - 6);
+    let chunk = 0;
+    for (let i = end - 1; i >= start; i--) chunk = chunk * 256 + bytes[i]!;
+    value = (value << BigInt(8 * (end - start))) | BigInt(chunk);
+  }
+  return value;
 }
 
 /** An observed value as reports print it: decimal below 10, hex above, strings quoted. */

@@ -116,7 +116,24 @@ export function pageOfKey(key: string): { readonly ino: number; readonly page: n
   return { ino, page };
 }
 
-/** The page numbers of inode `ino` among the keys of a per-page table. */
-export function pagesOf(keys: readonly string[], ino: number): number[] {
-  return keys.map(pageOfKey).flatMap((k) => (k.ino === ino ? [k.page] : []));
+/** The page numbers of inode `ino` among the keys of a per-page table, in key order. */
+export function pagesOf(table: Readonly<Record<string, unknown>>, ino: number): readonly number[] {
+  if (isDraft(table)) return pagesByIno(table).get(ino) ?? [];
+  // A settled table never changes (immer freezes it), and recovery asks for its pages in every crash state.
+  let byIno = settledPages.get(table);
+  if (!byIno) settledPages.set(table, (byIno = pagesByIno(table)));
+  return byIno.get(ino) ?? [];
+}
+
+const settledPages = new WeakMap<object, Map<number, number[]>>();
+
+function pagesByIno(table: Readonly<Record<string, unknown>>): Map<number, number[]> {
+  const byIno = new Map<number, number[]>();
+  for (const key of Object.keys(table)) {
+    const { ino, page } = pageOfKey(key);
+    const pages = byIno.get(ino);
+    if (pages) pages.push(page);
+    else byIno.set(ino, [page]);
+  }
+  return byIno;
 }

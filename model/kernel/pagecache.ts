@@ -27,7 +27,7 @@ export function cacheWrite(draft: Draft<Machine>, ino: number, page: number, off
 
 /** The cached pages of `ino` (all, or only those in `pages`), by page number. */
 export function cachedPages(state: Machine, ino: number, pages?: readonly number[]): number[] {
-  return pagesOf(Object.keys(state.fs.pages), ino)
+  return pagesOf(state.fs.pages, ino)
     .filter((p) => !pages || pages.includes(p))
     .sort((a, b) => a - b);
 }

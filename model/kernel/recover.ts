@@ -8,7 +8,7 @@ import { dataBlock } from './content.js';
 import { pageWriteback, type ViewContext, type Writeback } from './page-writeback.js';
 import { recoveredMeta } from './recovered-meta.js';
 import type { Inode } from '../fs/meta.js';
-import { pageKey, pageOfKey } from '../fs/state.js';
+import { pageKey, pagesOf } from '../fs/state.js';
 import { emptyIntMap } from '../core/int-map.js';
 
 /** The filesystem after a crash and recovery, resolved only as far as it is read (DESIGN 1.4). */
@@ -33,10 +33,13 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
   const stale: string[] = [];
   const ask = recoveredMeta(state.fs, world.bugs, oracle);
   const ctx = { state, world, oracle, media, ask };
-  const inodeOf = (name: string) => {
+  // A question asked again in the same crash state gets the same answer, so each name is looked up once.
+  const inodes = new Map<string, { ino: number; kind: Inode['kind'] } | undefined>();
+  const lookUp = (name: string) => {
     const ino = ask(`ino ${name}`, ({ meta }) => (meta.inodes[meta.names[name] ?? -1] ? meta.names[name] : undefined));
     return ino === undefined ? undefined : { ino, kind: ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind) };
   };
+  const inodeOf = (name: string) => (inodes.has(name) ? inodes.get(name) : inodes.set(name, lookUp(name)).get(name));
   const pages = new Map<string, (from: number, to: number) => number[]>();
   const pageAt = (ino: number, p: number) => {
     let page = pages.get(pageKey(ino, p));
@@ -74,9 +77,8 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
 function recoveredSize(ctx: ViewContext, ino: number, bound: number): number {
   const result = ctx.ask(`size ${ino} ${bound}`, ({ meta }) => Math.min(meta.inodes[ino]!.size, bound));
   const grown: [number, Writeback][] = [];
-  for (const key of Object.keys(ctx.state.fs.pages)) {
-    const { ino: i, page: p } = pageOfKey(key);
-    if (i !== ino || ctx.ask(`covers ${ino} ${p}`, ({ meta }) => (p + 1) * PAGE <= meta.inodes[ino]!.size)) continue;
+  for (const p of pagesOf(ctx.state.fs.pages, ino)) {
+    if (ctx.ask(`covers ${ino} ${p}`, ({ meta }) => (p + 1) * PAGE <= meta.inodes[ino]!.size)) continue;
     const wb = pageWriteback(ctx, ino, p);
     if (wb.metaCommitted) grown.push([p, wb]);
   }

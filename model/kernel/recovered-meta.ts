@@ -1,5 +1,6 @@
 import type { Bugs } from '../../profiles/bugs.js';
 import type { Oracle } from '../core/source.js';
+import type { Site } from '../core/site.js';
 import type { Meta } from '../fs/meta.js';
 import { recoverMeta } from '../fs/replay.js';
 import { metaAt, type FsState } from '../fs/state.js';
@@ -22,9 +23,13 @@ export type AskRecovered = <T>(question: string, answer: (recovered: Recovered) 
 export function recoveredMeta(fs: FsState, bugs: Bugs, oracle: Oracle): AskRecovered {
   const source = journalSource(fs);
   const at = recoveries(fs, bugs);
-  const answerAt = <T>(answer: (recovered: Recovered) => T) => (option: number) => answer(at(source.outcome(option)));
-  return (question, answer) => answerAt(answer)(oracle.narrow({ kind: 'journal' }, source.options, question, answerAt(answer)));
+  return (question, answer) => {
+    const answerAt = (option: number) => answer(at(source.outcome(option)));
+    return answerAt(oracle.narrow(JOURNAL, source.options, question, answerAt));
+  };
 }
+
+const JOURNAL: Site = { kind: 'journal' };
 
 /** Recovered metadata by the committed metadata it came from (crash points share their handles, so recovery runs once per handle), and by crash state and prefix. */
 interface Cache {

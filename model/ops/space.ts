@@ -88,7 +88,7 @@ export function runTruncate(state: Machine, op: OpOf<'truncate'>, world: World, 
 }
 
 function pagesFrom(state: Machine, ino: number, first: number): number[] {
-  return pagesOf(Object.keys(state.fs.pages), ino).filter((p) => p >= first);
+  return pagesOf(state.fs.pages, ino).filter((p) => p >= first);
 }
 
 /**

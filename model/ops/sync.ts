@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import { LINE, PAGE } from '../core/geometry.js';
+import { PAGE } from '../core/geometry.js';
 import { type Machine } from '../kernel/machine.js';
 import { blockAddress, type World } from '../core/world.js';
 import { dataBlock } from '../kernel/content.js';
@@ -33,7 +33,7 @@ export function writeBackFile(d: Draft<Machine>, world: World, ino: number, rang
     const { ino: i, page: p } = pageOfKey(key);
     if (i !== ino || (pages && !pages.includes(p))) continue;
     const block = dataBlock(inode, p);
-    if (block !== undefined) for (let l = 0; l < PAGE; l += LINE) clflush(d.cpu, blockAddress(world, block) + l, world);
+    if (block !== undefined) clflush(d.cpu, blockAddress(world, block), world, PAGE);
     delete d.fs.daxDirty[key];
     delete d.fs.writable[key];
   }

@@ -37,18 +37,20 @@ export function ntstore(cpu: Draft<CpuState>, addr: number, bytes: readonly numb
  * (DESIGN 1.1). On eADR the earlier stores to the line have then left the store buffer, and the store
  * buffer drains in program order, so every store before the last one to that line is persistent too.
  */
-export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext): void {
-  const line = lineOf(addr);
+export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext, size = 1): void {
+  // `size` bytes: a clflush of each of their lines in turn, taken in one pass over the pieces in flight.
+  const [first, last] = [lineOf(addr), lineOf(addr + size - 1)];
+  const covered = (p: Pending) => p.line >= first && p.line <= last;
   if (ctx.bugs.has('clflush-unordered')) {
-    pushFlush(cpu, line, cpu.seq - 1);
+    for (let line = first; line <= last; line++) pushFlush(cpu, line, cpu.seq - 1);
     return;
   }
   if (ctx.persistence.drainedStoresPersist) {
-    const last = cpu.cached.findLast((p) => p.line === line);
-    if (last) makeDurable(cpu, cpu.cached.filter((p) => p.seq <= last.seq), ctx.initial);
+    const latest = cpu.cached.findLast(covered);
+    if (latest) makeDurable(cpu, cpu.cached.filter((p) => p.seq <= latest.seq), ctx.initial);
     return;
   }
-  makeDurable(cpu, cpu.cached.filter((p) => p.line === line), ctx.initial);
+  makeDurable(cpu, cpu.cached.filter(covered), ctx.initial);
 }
 
 /**
