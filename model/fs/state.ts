@@ -119,7 +119,7 @@ export function pageOfKey(key: string): { readonly ino: number; readonly page: n
 /** The page numbers of inode `ino` among the keys of a per-page table, in key order. */
 export function pagesOf(table: Readonly<Record<string, unknown>>, ino: number): readonly number[] {
   if (isDraft(table)) return pagesByIno(table).get(ino) ?? [];
-  // A settled table never changes (immer freezes it), and recovery asks for its pages in every crash state.
+  // A settled table never changes (a step copies what it edits), and recovery asks for its pages in every crash state.
   let byIno = settledPages.get(table);
   if (!byIno) settledPages.set(table, (byIno = pagesByIno(table)));
   return byIno.get(ino) ?? [];

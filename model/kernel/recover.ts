@@ -40,10 +40,12 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
     return ino === undefined ? undefined : { ino, kind: ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind) };
   };
   const inodeOf = (name: string) => (inodes.has(name) ? inodes.get(name) : inodes.set(name, lookUp(name)).get(name));
-  const pages = new Map<string, (from: number, to: number) => number[]>();
+  const pages = new Map<number, Map<number, PageReader>>();
   const pageAt = (ino: number, p: number) => {
-    let page = pages.get(pageKey(ino, p));
-    if (!page) pages.set(pageKey(ino, p), (page = pageReader(ctx, ino, p)));
+    let ofInode = pages.get(ino);
+    if (!ofInode) pages.set(ino, (ofInode = new Map()));
+    let page = ofInode.get(p);
+    if (!page) ofInode.set(p, (page = pageReader(ctx, ino, p)));
     return page;
   };
   return {
@@ -59,7 +61,7 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
       const out: number[] = [];
       for (let o = off; o < end; ) {
         const [p, stop] = [Math.floor(o / PAGE), Math.min(end, (Math.floor(o / PAGE) + 1) * PAGE)];
-        out.push(...pageAt(inode.ino, p)(o - p * PAGE, stop - p * PAGE));
+        pageAt(inode.ino, p)(o - p * PAGE, stop - p * PAGE, out);
         o = stop;
       }
       checkStale(state, world, inode, name, off, out, stale);
@@ -76,8 +78,10 @@ export function fsView(state: Machine, world: World, oracle: Oracle, media: Medi
  */
 function recoveredSize(ctx: ViewContext, ino: number, bound: number): number {
   const result = ctx.ask(`size ${ino} ${bound}`, ({ meta }) => Math.min(meta.inodes[ino]!.size, bound));
+  const cached = pagesOf(ctx.state.fs.pages, ino);
+  if (cached.length === 0) return result;
   const grown: [number, Writeback][] = [];
-  for (const p of pagesOf(ctx.state.fs.pages, ino)) {
+  for (const p of cached) {
     if (ctx.ask(`covers ${ino} ${p}`, ({ meta }) => (p + 1) * PAGE <= meta.inodes[ino]!.size)) continue;
     const wb = pageWriteback(ctx, ino, p);
     if (wb.metaCommitted) grown.push([p, wb]);
@@ -86,8 +90,11 @@ function recoveredSize(ctx: ViewContext, ino: number, bound: number): number {
   return grown.sort(([a], [b]) => b - a).reduce((size, [, wb]) => wb.grownSize(size, bound), result);
 }
 
-/** A reader of one recovered page's bytes in `[from, to)` that resolves only the lines and choices those bytes need. */
-function pageReader(ctx: ViewContext, ino: number, p: number): (from: number, to: number) => number[] {
+/** Appends one recovered page's bytes in `[from, to)` to `out`. */
+type PageReader = (from: number, to: number, out: number[]) => void;
+
+/** A reader of one recovered page that resolves only the lines and choices the bytes it is asked for need. */
+function pageReader(ctx: ViewContext, ino: number, p: number): PageReader {
   const block = ctx.ask(`block ${ino} ${p}`, ({ meta }) => dataBlock(meta.inodes[ino]!, p));
   const kind = ctx.ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind);
   const cached = ctx.state.fs.pages[pageKey(ino, p)];
@@ -106,18 +113,16 @@ function pageReader(ctx: ViewContext, ino: number, p: number): (from: number, to
   const needsMeta = block === undefined || cached.zeroBase || cached.copy;
   if (needsMeta && !wb.metaCommitted && !wb.journaled) return bytesOf(ctx.world.bugs.has('freed-range-reads-zeros') && cached.zeroBase ? () => 0 : mapped);
   const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
-  return (from, to) => {
+  return (from, to, out) => {
     const overlay = wb.landed ? wb.overlay(from, to) : [];
-    return bytesOf((at) => overlay[at - from] ?? base(at))(from, to);
+    bytesOf((at) => overlay[at - from] ?? base(at))(from, to, out);
   };
 }
 
-/** The reader of `[from, to)` that reads each byte with `byte`, in order. */
-function bytesOf(byte: (at: number) => number): (from: number, to: number) => number[] {
-  return (from, to) => {
-    const out: number[] = [];
+/** The reader that appends each byte of `[from, to)`, read with `byte`, in order. */
+function bytesOf(byte: (at: number) => number): PageReader {
+  return (from, to, out) => {
     for (let at = from; at < to; at++) out.push(byte(at));
-    return out;
   };
 }
 
