@@ -3,7 +3,8 @@ import { holds } from './cond.js';
 import type { Choice } from './explore.js';
 import type { CrashPoint, Execution } from './execute.js';
 import { SAFETY, type SafetyProperty } from '../fs/safety.js';
-import { showObserved, type Observed } from './observe.js';
+import { OutcomeCounts } from './outcome-counts.js';
+import type { Observed } from './observe.js';
 import type { Expectation, Frequency, Litmus, Scope } from '../../lang/ast.js';
 
 /** A crash state that decides something: where the crash was, what persisted, what recovery saw. */
@@ -58,7 +59,7 @@ export interface TestResult {
 export class Tally {
   crashStates = 0n;
   private evaluations = 0;
-  private readonly outcomes = new Map<string, number>();
+  private readonly outcomes: OutcomeCounts;
   private readonly found: (Evidence | undefined)[];
   private readonly violations = new Map<SafetyProperty, { evidence: Evidence; detail: string }>();
   private positive = 0;
@@ -72,12 +73,12 @@ export class Tally {
     private readonly minimal = false,
   ) {
     this.found = test.expectations.map(() => undefined);
+    this.outcomes = new OutcomeCounts(test.observations);
   }
 
   add(e: Evidence): void {
     this.evaluations++;
-    const text = this.test.observations.map((o) => `${o.name}=${showObserved(e.values[o.name]!)}`).join('; ');
-    this.outcomes.set(text, (this.outcomes.get(text) ?? 0) + 1);
+    this.outcomes.add(e.values);
     this.test.expectations.forEach((exp, i) => {
       if (!inScope(exp.scope, e.pointIndex, this.execution)) return;
       const sat = holds(exp.cond, e.values);
@@ -105,7 +106,7 @@ export class Tally {
     const pass = expectations.every((e) => e.holds) && this.execution.annotations.every((a) => a.holds) && safety.every((s) => s.holds !== s.expectedToFail) && (!observation?.claimed || observation.claimed === observation.frequency);
     return {
       name: this.test.name,
-      outcomes: [...this.outcomes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([text, count]) => ({ text, count })),
+      outcomes: this.outcomes.lines(),
       expectations,
       annotations: this.execution.annotations,
       safety,
