@@ -1,6 +1,5 @@
-import type { MediaView } from '../x86/crash.js';
+import { readBytes, type MediaView } from '../x86/crash.js';
 import type { FsView } from '../kernel/recover.js';
-import { LINE, lineOf } from '../core/geometry.js';
 import type { Machine } from '../kernel/machine.js';
 import type { Observation } from '../../lang/ast.js';
 
@@ -36,7 +35,7 @@ function bytesObserved(bytes: readonly number[], asStr: boolean): Observed {
 
 function readMedia(view: MediaView, addr: number, len: number): number[] {
   const out: number[] = [];
-  for (let a = addr; a < addr + len; a++) out.push(view.readLine(lineOf(a))[a % LINE]!);
+  readBytes(view, addr, len, out);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { MediaView } from '../x86/crash.js';
+import { readBytes, type MediaView } from '../x86/crash.js';
 import type { Oracle } from '../core/source.js';
 import { LINE, PAGE } from '../core/geometry.js';
 import { type Machine } from './machine.js';
@@ -98,12 +98,10 @@ function pageReader(ctx: ViewContext, ino: number, p: number): PageReader {
   const block = ctx.ask(`block ${ino} ${p}`, ({ meta }) => dataBlock(meta.inodes[ino]!, p));
   const kind = ctx.ask(`kind ${ino}`, ({ meta }) => meta.inodes[ino]!.kind);
   const cached = ctx.state.fs.pages[pageKey(ino, p)];
-  const fromMedia = (at: number) => {
-    const addr = blockAddress(ctx.world, block!) + at;
-    return ctx.media.readLine(Math.floor(addr / LINE))[addr % LINE]!;
-  };
+  const start = block === undefined ? 0 : blockAddress(ctx.world, block);
+  const fromMedia = (at: number) => ctx.media.readLine(Math.floor((start + at) / LINE))[(start + at) % LINE]!;
   const mapped = block === undefined ? () => 0 : fromMedia;
-  if (kind !== 'pagecache' || !cached) return bytesOf(mapped);
+  if (kind !== 'pagecache' || !cached) return block === undefined ? bytesOf(mapped) : (from, to, out) => readBytes(ctx.media, start + from, to - from, out);
   const wb = pageWriteback(ctx, ino, p);
   // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
   // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the page's writes are

@@ -2,11 +2,21 @@ import type { Bugs } from '../../profiles/bugs.js';
 import { applyPiece, copyLine, durableLine, visibleLine, type CpuState, type Pending } from './cpu.js';
 import { hostCrashView, hostOf, hostSources } from './host-crash.js';
 import type { Persistence } from '../core/persistence.js';
+import { LINE } from '../core/geometry.js';
 import { HAPPENED, resolve, type Oracle, type Source } from '../core/source.js';
 
 /** The persisted bytes of lines after a crash, chosen on demand. */
 export interface MediaView {
   readLine(line: number): ArrayLike<number>;
+}
+
+/** Appends the `len` bytes at media address `addr` to `out`, reading each line once, in order. */
+export function readBytes(view: MediaView, addr: number, len: number, out: number[]): void {
+  for (let at = addr; at < addr + len; ) {
+    const line = Math.floor(at / LINE);
+    const [bytes, stop] = [view.readLine(line), Math.min(addr + len, (line + 1) * LINE)];
+    for (; at < stop; at++) out.push(bytes[at - line * LINE]!);
+  }
 }
 
 interface Ctx {
