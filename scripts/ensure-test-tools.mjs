@@ -1,7 +1,8 @@
 // `npm test` runs this first (pretest): the suite needs a few Debian packages besides npm's —
 // chromium (the HTML report test drives a real headless Chromium; playwright-core downloads none),
-// gcc (the trace tests build the C checkers of the provided pmemcheck logs, as pmreorder runs them)
-// and python3 (the bench's smoke test runs PMDK's pmreorder beside daxcheck trace). Each missing one
+// gcc (the trace tests build the C checkers of the provided pmemcheck logs, as pmreorder runs them),
+// libpmemobj-dev (hashmap_tx_insert's checker opens the pool with libpmemobj) and python3 (the
+// bench's smoke test runs PMDK's pmreorder beside daxcheck trace). Each missing one
 // is installed here when we may (root, with apt-get); otherwise this says what to do, and the tests
 // that need it fail with that message.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,7 @@ const say = (line) => process.stderr.write(`pretest: ${line}\n`);
 const NEEDS = [
   { pkg: 'chromium', path: process.env.DAXCHECK_CHROMIUM ?? '/usr/bin/chromium', why: 'the HTML report test (or set DAXCHECK_CHROMIUM)' },
   { pkg: 'gcc', path: '/usr/bin/gcc', why: "the trace tests' C checkers" },
+  { pkg: 'libpmemobj-dev', path: '/usr/include/libpmemobj.h', why: "hashmap_tx_insert's libpmemobj checker" },
   { pkg: 'python3', path: '/usr/bin/python3', why: "the bench's pmreorder runs" },
 ];
 

@@ -58,7 +58,12 @@ export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistCon
       if (known && (!witness || persisted >= witness.persisted)) continue;
       witnesses.set(result.key, { point: (snapshot ??= snapshotOf(point)), choices, persisted });
       if (known) continue;
-      const answer: Promise<void> = result.verdict.then((v) => void settle(result.key, v), (e: unknown) => void failures.push(e)).finally(() => answers.delete(answer));
+      const { key, verdict } = result;
+      if (!(verdict instanceof Promise)) {
+        settle(key, verdict);
+        continue;
+      }
+      const answer: Promise<void> = verdict.then((v) => void settle(key, v), (e: unknown) => void failures.push(e)).finally(() => answers.delete(answer));
       answers.add(answer);
     }
   };

@@ -6,11 +6,14 @@ import type { PersistContext } from '../model/x86/persist.js';
 import { FILE_SPAN, type Layout } from './layout.js';
 import type { CrashPoint } from './machine.js';
 
-/** The lines of a crash image that differ from the pre-run images, by media line, and a digest of them. */
+/** The lines of a crash image that differ from the pre-run images, by media line, and their key (`keyOf`). */
 export interface ImageDelta {
   readonly lines: ReadonlyMap<number, ArrayLike<number>>;
-  readonly digest: string;
+  readonly key: string;
 }
+
+/** The longest key kept as text: a longer one is hashed, so that memory follows the distinct images, not the lines they hold. */
+const KEY_TEXT = 1024;
 
 /** The crash state `oracle` chooses at `point`, read lazily: a line is chosen when it is first read. */
 export function crashLines(point: CrashPoint, ctx: PersistContext, oracle: Oracle): MediaView {
@@ -25,14 +28,18 @@ export function wholeImage(point: CrashPoint, ctx: PersistContext, oracle: Oracl
     const bytes = view.readLine(line);
     if (!sameBytes(bytes, ctx.initial(line))) lines.set(line, bytes);
   }
-  return { lines, digest: digestOf(lines) };
+  return { lines, key: keyOf(lines) };
 }
 
-/** A digest of lines (in the order given) and their bytes. */
-export function digestOf(lines: ReadonlyMap<number, ArrayLike<number>>): string {
-  const hash = createHash('sha256');
-  for (const [line, bytes] of lines) hash.update(`${line}:`).update(Uint8Array.from(bytes));
-  return hash.digest('hex');
+/**
+ * The key of lines (in the order given) and their bytes, equal for equal lines: `LINE:` and the
+ * line's bytes as characters, line after line, or that text's SHA-256 when it is long (the hex of
+ * a hash has no `:`, so it never equals a text key).
+ */
+export function keyOf(lines: ReadonlyMap<number, ArrayLike<number>>): string {
+  let text = '';
+  for (const [line, bytes] of lines) text += `${line}:${String.fromCharCode.apply(null, bytes as number[])}`;
+  return text.length <= KEY_TEXT ? text : createHash('sha256').update(text, 'latin1').digest('hex');
 }
 
 /** File `file` of the layout with `delta` applied: the crash image an external checker is given. */

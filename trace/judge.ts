@@ -7,10 +7,10 @@ export interface Verdict {
   readonly detail?: string;
 }
 
-/** A crash state judged: the key of what the check read (equal keys get equal verdicts) and its verdict. */
+/** A crash state judged: the key of what the check read (equal keys get equal verdicts) and its verdict, given at once by an in-process check. */
 export interface Judged {
   readonly key: string;
-  readonly verdict: Promise<Verdict>;
+  readonly verdict: Verdict | Promise<Verdict>;
 }
 
 /** A consistency check of crash states: the user's checker program or module. */

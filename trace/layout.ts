@@ -38,6 +38,8 @@ export interface Mapping {
 export class Layout {
   readonly files: TraceFile[] = [];
   private readonly mappings: Mapping[] = [];
+  /** Each registered line's pre-run contents, made once: the x86 model keeps one initial image per array it is given (model/x86/cpu.ts). */
+  private readonly lines = new Map<number, readonly number[]>();
 
   /** `imageOf(path, k)` gives the pre-run contents of the k-th distinct file registered. */
   constructor(private readonly imageOf: (path: string, index: number) => Uint8Array) {}
@@ -64,11 +66,17 @@ export class Layout {
     return m && m.media + (addr - m.addr);
   }
 
-  /** The pre-run contents of media line `line`. */
-  initial(line: number): number[] {
+  /** The pre-run contents of media line `line`, the same array every time once its file is registered. */
+  initial(line: number): readonly number[] {
+    const known = this.lines.get(line);
+    if (known) return known;
     const file = this.files[Math.floor((line * LINE) / FILE_SPAN)];
     const at = line * LINE - (file?.base ?? 0);
-    return Array.from({ length: LINE }, (_, i) => file?.image[at + i] ?? 0);
+    const bytes = new Array<number>(LINE).fill(0);
+    if (!file) return bytes;
+    for (let i = 0; i < LINE && at + i < file.image.length; i++) bytes[i] = file.image[at + i]!;
+    this.lines.set(line, bytes);
+    return bytes;
   }
 
   private fileOf(path: string): TraceFile {

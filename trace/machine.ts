@@ -90,6 +90,7 @@ export class TraceMachine {
 
   /** Flushes every line of [addr, addr+size) that has stores in flight (a flush of a clean line changes nothing). */
   private flush(addr: number, size: number): void {
+    if (this.cpu.cached.length === 0) return;
     const pending = new Set(this.cpu.cached.map((p) => p.line));
     for (let at = addr - (addr % LINE); at < addr + size; at += LINE) {
       const media = this.layout.media(at);
@@ -123,6 +124,7 @@ export class TraceMachine {
 
   /** Keeps the store records of pieces still in flight only, so memory follows them, not the log. */
   private forgetDurableStores(): void {
+    if (this.cpu.cached.length === 0) return this.stores.clear();
     const live = new Set(this.cpu.cached.map((p) => p.op));
     for (const op of this.stores.keys()) if (!live.has(op)) this.stores.delete(op);
   }

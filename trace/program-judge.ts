@@ -17,7 +17,7 @@ export interface CheckerProgram {
 
 /**
  * Judges crash states with the user's checker program, once per distinct image (verdicts cached by
- * the image's digest), in parallel child processes. PMREORDER_MARKERS holds the markers open at the
+ * the image's key), in parallel child processes. PMREORDER_MARKERS holds the markers open at the
  * first crash point that made the image. The program is given a temporary copy of the registered
  * file with the crash image in it, removed once it has answered.
  */
@@ -33,13 +33,13 @@ export function programJudge(program: CheckerProgram, layout: Layout, ctx: Persi
     evaluate(point, oracle) {
       const delta = wholeImage(point, ctx, oracle);
       const markers = point.markers.join('|');
-      let verdict = verdicts.get(delta.digest);
+      let verdict = verdicts.get(delta.key);
       if (!verdict) {
         const path = join(dir, `${verdicts.size}.pool`);
         verdict = pool.run(() => runChecker(program.command, path, () => imageOf(layout, delta), markers));
-        verdicts.set(delta.digest, verdict);
+        verdicts.set(delta.key, verdict);
       }
-      return { key: delta.digest, verdict };
+      return { key: delta.key, verdict };
     },
     close: () => rmSync(dir, { recursive: true, force: true }),
   };

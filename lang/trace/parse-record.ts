@@ -21,7 +21,8 @@ const WORD = 8;
 
 /** Parses the text of record number `index` (without its `|`); throws a RecordProblem when it is malformed. */
 export function parseRecord(text: string, index: number): ParsedRecord {
-  const fields = text.split(';');
+  // Most records are a bare word (a log is mostly FENCEs): those are not split.
+  const fields = text.includes(';') ? text.split(';') : [text];
   const word = fields[0]!;
   switch (word) {
     case 'START':
@@ -53,10 +54,25 @@ function store(fields: readonly string[], index: number): ParsedRecord {
   if (fields.length < 4) throw problem('recordFields', 'STORE', 'STORE;ADDR;VALUE;SIZE[;FRAME...]', fields.length - 1);
   const size = hex(fields[3]!, 'size');
   if (size < 1 || size > WORD) throw problem('storeSize', fields[3]!, WORD);
-  const value = BigInt(hexText(fields[2]!, 'value'));
-  if (value >> BigInt(8 * size) !== 0n) throw problem('storeValueWidth', fields[2]!, size);
-  const bytes = Array.from({ length: size }, (_, i) => Number((value >> BigInt(8 * i)) & 0xffn));
+  const bytes = littleEndian(hexText(fields[2]!, 'value'), size);
+  if (!bytes) throw problem('storeValueWidth', fields[2]!, size);
   return { kind: 'store', index, addr: hex(fields[1]!, 'address'), bytes, frames: fields.slice(4) };
+}
+
+/** The `size` bytes of hex value `text` (`0x...`), least significant first, two digits each; undefined when it needs more. */
+function littleEndian(text: string, size: number): number[] | undefined {
+  let first = 2;
+  while (first < text.length - 1 && text[first] === '0') first++;
+  if (text.length - first > 2 * size) return undefined;
+  const bytes = new Array<number>(size).fill(0);
+  for (let i = 0, end = text.length; end > first; i++, end -= 2) bytes[i] = digit(text, end - 1) + (end - 2 >= first ? 16 * digit(text, end - 2) : 0);
+  return bytes;
+}
+
+/** The value of the hex digit at `at` of `text` (already checked to be one): lower-casing maps A-F to a-f and keeps 0-9. */
+function digit(text: string, at: number): number {
+  const c = text.charCodeAt(at) | 0x20;
+  return c <= 0x39 ? c - 0x30 : c - 0x57;
 }
 
 function registerFile(fields: readonly string[], index: number): ParsedRecord {

@@ -12,31 +12,35 @@ const CHUNK = 1 << 16;
  * any length is read in constant memory. A malformed record, an unknown one, crossed markers or a
  * log that does not run from START to STOP is a user error `LOG:RECORD: message`.
  */
-export function* readLog(log: string): Generator<TraceRecord> {
-  yield* recordsOf(chunksOf(log), log);
+export function readLog(log: string): Generator<TraceRecord> {
+  return recordsOf(chunksOf(log), log);
 }
+
+/** Records are separated by `|`, and by line ends. */
+const SEPARATOR = /[|\n]/;
 
 /** The records of a log given as text chunks (`log` names it in errors). */
 export function* recordsOf(chunks: Iterable<string>, log: string): Generator<TraceRecord> {
   const sequence = new Sequence(log);
-  for (const [text, index] of recordTexts(chunks)) yield sequence.next(text, index);
-  sequence.end();
-}
-
-/** Each record's text with its number: records are separated by `|`; lines start with valgrind's `==PID== `. */
-function* recordTexts(chunks: Iterable<string>): Generator<[string, number]> {
   let rest = '';
   let index = 0;
   for (const chunk of chunks) {
-    const parts = (rest + chunk).split(/[|\n]/);
+    const parts = (rest + chunk).split(SEPARATOR);
     rest = parts.pop()!;
-    for (const part of parts) if (part.trim() !== '') yield [clean(part), ++index];
+    for (const part of parts) {
+      const text = clean(part);
+      if (text !== '') yield sequence.next(text, ++index);
+    }
   }
-  if (rest.trim() !== '') yield [clean(rest), ++index];
+  const text = clean(rest);
+  if (text !== '') yield sequence.next(text, ++index);
+  sequence.end();
 }
 
-function clean(text: string): string {
-  return text.trim().replace(/^==\d+==\s+/, '');
+/** A record's text without the spaces around it and, on a line's first record, valgrind's `==PID== `. */
+function clean(part: string): string {
+  const text = part.trim();
+  return text.startsWith('==') ? text.replace(/^==\d+==\s+/, '') : text;
 }
 
 /** What the reader checks across records: START first, STOP last, markers nested. */
@@ -95,7 +99,7 @@ function* chunksOf(file: string): Generator<string> {
 export function* logBytes(file: string): Generator<Buffer> {
   const fd = openLog(file);
   try {
-    const buffer = Buffer.alloc(CHUNK);
+    const buffer = Buffer.allocUnsafe(CHUNK);
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
   } finally {
     closeSync(fd);

@@ -6,7 +6,7 @@ import { main } from '../../cli/main.js';
 import { TRACE_SCHEMA_FILE } from '../../report/counterexample-schema.js';
 import { packageRoot } from '../../report/package-root.js';
 import { memoryIo } from '../helpers.js';
-import { buildCheckers, FIXTURES } from './build-checkers.js';
+import { buildCheckers, TRACE_FIXTURES as FIXTURES } from '../../bench/trace-checkers.js';
 
 const bin = mkdtempSync(join(tmpdir(), 'daxcheck-trace-cx-'));
 const work = mkdtempSync(join(tmpdir(), 'daxcheck-trace-cx-work-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
 import { memoryIo } from '../helpers.js';
-import { FIXTURES as F } from './build-checkers.js';
+import { TRACE_FIXTURES as F } from '../../bench/trace-checkers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daxcheck-trace-expect-'));
 

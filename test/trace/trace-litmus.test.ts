@@ -10,7 +10,7 @@ import type { TraceRecord } from '../../lang/trace/records.js';
 import { traceLitmus } from '../../trace/trace-litmus.js';
 import { Layout } from '../../trace/layout.js';
 import { memoryIo } from '../helpers.js';
-import { FIXTURES as F } from './build-checkers.js';
+import { TRACE_FIXTURES as F } from '../../bench/trace-checkers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'daxcheck-trace-litmus-'));
 const EXPECTED = 'persistent memory says hello!!!!0123456789abcdef0123456789abcdefABCDEFGHIJKLMNOPQRSTUVWXYZ012345the quick brown fox jumps over!!';

@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readLog, recordsOf } from '../../../lang/trace/read-log.js';
@@ -27,6 +28,17 @@ describe('readLog', () => {
     expect(store).toEqual({ kind: 'store', index: 4, addr: 0x1008, bytes: [0x2a, 0], frames: ['0x1: main (x.c:3)', '0x2: ??? (in /lib)'] });
     expect(records(log)[1]).toEqual({ kind: 'register-file', index: 2, path: '/p', addr: 0x1000, size: 0x40, offset: 0 });
   });
+
+  test.prop([fc.integer({ min: 1, max: 8 }), fc.bigInt({ min: 0n, max: 2n ** 72n - 1n }), fc.nat(3), fc.boolean()])(
+    "reads a STORE's value as its little-endian bytes, whatever its leading zeros and case, and refuses one wider than the store",
+    (size, value, zeros, upper) => {
+      const hex = '0'.repeat(zeros) + (upper ? value.toString(16).toUpperCase() : value.toString(16));
+      const text = `START|STORE;0x1;0x${hex};0x${size}|STOP`;
+      if (value >> BigInt(8 * size) !== 0n) return void expect(errorOf(text)).toContain("does not fit in the store's");
+      const bytes = Array.from({ length: size }, (_, i) => Number((value >> BigInt(8 * i)) & 0xffn));
+      expect(records(text).find((r) => r.kind === 'store')).toMatchObject({ bytes });
+    },
+  );
 
   it('gives each marker the markers open after it, as PMREORDER_MARKERS lists them', () => {
     const markers = records('START|a.BEGIN|b.BEGIN|b.END|a.END|STOP').filter((r) => r.kind === 'marker');
