@@ -1,3 +1,4 @@
+import { setAutoFreeze } from 'immer';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,9 @@ import { allCells } from '../matrix/cells.js';
  * `node dist/bench/workers.js N` workloads) checked with 1 and then 2 worker threads, on the same
  * inputs; prints the machine, its load, the cells per second of each and the ratio.
  */
+// As in main() and in each worker thread: without it --workers 1 would freeze every state and be measured slower than the CLI runs it.
+setAutoFreeze(false);
+
 const numRuns = Number(process.argv[2] ?? MATRIX_DEFAULTS.numRuns);
 const cells = allCells();
 const quiet: Io = { out: () => {}, err: () => {}, progress: () => {}, status: () => {}, interactive: false, stopRequested: () => undefined };
