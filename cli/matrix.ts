@@ -13,6 +13,7 @@ import { EXIT } from './exit.js';
 import type { Io } from './io.js';
 import { RunLimits, type StopReason } from './limits.js';
 import { journalledRows, writeJournal } from './matrix-journal.js';
+import { removeAbandoned } from '../report/write-atomic.js';
 import { prepareOut } from './out-folder.js';
 import { readGolden } from './golden.js';
 import { textReporter } from '../report/text-reporter.js';
@@ -143,6 +144,7 @@ export async function checkCells(cells: readonly Cell[], { seed, numRuns, out }:
     record?.(rows);
     return undefined;
   });
+  if (stopped) removeAbandoned(out);
   catchUp();
   if (!stopped) io.progress('');
   return { run: { seed, numRuns, out, rows }, ...(stopped ? { stopped } : {}) };

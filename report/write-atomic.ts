@@ -1,4 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { userError } from '../lang/messages.js';
 
 /**
@@ -7,7 +8,7 @@ import { userError } from '../lang/messages.js';
  * user error naming it.
  */
 export function writeFileAtomic(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}${TEMPORARY}`;
   try {
     writeFileSync(temporary, text);
     renameSync(temporary, file);
@@ -15,4 +16,21 @@ export function writeFileAtomic(file: string, text: string): void {
     rmSync(temporary, { force: true });
     throw userError('cannotWrite', undefined, file, (e as NodeJS.ErrnoException).code ?? String(e));
   }
+}
+
+/** How this process's temporary files end. */
+const TEMPORARY = `.${process.pid}.tmp`;
+
+/**
+ * Removes the temporary files this process left in `dir`: a worker thread stopped by a signal may
+ * have written one and not yet renamed it (the file it stood for is written again on resume).
+ */
+export function removeAbandoned(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.endsWith(TEMPORARY)) rmSync(join(dir, name), { force: true });
 }

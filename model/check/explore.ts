@@ -1,5 +1,5 @@
 import { choosingOracle, type Oracle } from '../core/source.js';
-import { printSite, type Site } from '../core/site.js';
+import { printSite, siteKey, type Site } from '../core/site.js';
 import { message } from '../../lang/messages.js';
 
 /** One choice made while resolving a crash state: which option of how many, at which site. */
@@ -56,9 +56,9 @@ function runScripted<T>(evaluate: (oracle: Oracle) => T, script: readonly Decisi
     made.push({ chosen, of });
     return chosen;
   };
-  const sites = new Map<string, Open>();
+  const sites = new Map<number | string, Open>();
   const open = (site: Site, size: number) => {
-    const key = printSite(site);
+    const key = siteKey(site);
     let found = sites.get(key);
     if (!found) sites.set(key, (found = { site, size, options: partitions.all(key, size) }));
     return found;
@@ -88,13 +88,14 @@ function runScripted<T>(evaluate: (oracle: Oracle) => T, script: readonly Decisi
  * every run asks the same questions of the same sets until it departs from the previous run.
  */
 class Partitions {
-  private readonly full = new Map<string, readonly number[]>();
+  private readonly full = new Map<number | string, Map<number, readonly number[]>>();
   private readonly splits = new WeakMap<readonly number[], Map<string, readonly (readonly number[])[]>>();
 
-  all(key: string, size: number): readonly number[] {
-    const id = `${key}/${size}`;
-    let options = this.full.get(id);
-    if (!options) this.full.set(id, (options = range(size)));
+  all(key: number | string, size: number): readonly number[] {
+    let bySize = this.full.get(key);
+    if (!bySize) this.full.set(key, (bySize = new Map()));
+    let options = bySize.get(size);
+    if (!options) bySize.set(size, (options = range(size)));
     return options;
   }
 

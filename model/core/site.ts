@@ -31,6 +31,11 @@ export function printSite(site: Site): string {
   }
 }
 
+/** A key that tells sites apart, as cheap as can be: a line site's number (most sites are lines), else its text. */
+export function siteKey(site: Site): number | string {
+  return site.kind === 'line' ? site.line : printSite(site);
+}
+
 const NUMBER = '(0|[1-9][0-9]*)';
 const FORMS: readonly [RegExp, (n: number[]) => Site][] = [
   [new RegExp(`^line ${NUMBER}$`), ([line]) => ({ kind: 'line', line: line! })],
