@@ -1,4 +1,4 @@
-import { LINE } from '../model/core/geometry.js';
+import { readBytes } from '../model/x86/crash.js';
 import type { PersistContext } from '../model/x86/persist.js';
 import { userError } from '../lang/messages.js';
 import { crashLines, keyOf } from './crash-image.js';
@@ -38,7 +38,7 @@ export function moduleJudge(check: CheckFunction, layout: Layout, ctx: PersistCo
           return layout.files.map((f) => ({ path: f.path, size: f.size }));
         },
         markers: point.markers,
-        read: (offset, length, file = 0) => readBytes(layout, readLine, file, offset, length),
+        read: (offset, length, file = 0) => fileBytes(layout, readLine, file, offset, length),
       };
       calls++;
       const verdict = verdictOf(check(image));
@@ -61,18 +61,10 @@ function remember(read: Map<number, ArrayLike<number>>, line: number, bytes: Arr
 }
 
 /** The bytes at `offset` of file `file`, copied line by line from the lines they span. */
-function readBytes(layout: Layout, readLine: (line: number) => ArrayLike<number>, file: number, offset: number, length: number): Uint8Array {
+function fileBytes(layout: Layout, readLine: (line: number) => ArrayLike<number>, file: number, offset: number, length: number): Uint8Array {
   const f = layout.files[file];
   if (!f || offset < 0 || length < 0 || offset + length > f.size) throw userError('checkModuleRead', undefined, file, offset, length, f?.size ?? 0);
   const out = new Uint8Array(length);
-  const start = f.base + offset;
-  for (let done = 0; done < length; ) {
-    const line = Math.floor((start + done) / LINE);
-    const bytes = readLine(line);
-    const from = start + done - line * LINE;
-    const n = Math.min(LINE - from, length - done);
-    for (let i = 0; i < n; i++) out[done + i] = bytes[from + i]!;
-    done += n;
-  }
+  readBytes({ readLine }, f.base + offset, length, out, 0);
   return out;
 }

@@ -100,8 +100,8 @@ function pageReader(ctx: ViewContext, ino: number, p: number): PageReader {
   const cached = ctx.state.fs.pages[pageKey(ino, p)];
   const start = block === undefined ? 0 : blockAddress(ctx.world, block);
   const fromMedia = (at: number) => ctx.media.readLine(Math.floor((start + at) / LINE))[(start + at) % LINE]!;
-  const mapped = block === undefined ? () => 0 : fromMedia;
-  if (kind !== 'pagecache' || !cached) return block === undefined ? bytesOf(mapped) : (from, to, out) => readBytes(ctx.media, start + from, to - from, out);
+  const mapped: PageReader = block === undefined ? bytesOf(() => 0) : (from, to, out) => readBytes(ctx.media, start + from, to - from, out);
+  if (kind !== 'pagecache' || !cached) return mapped;
   const wb = pageWriteback(ctx, ino, p);
   // Writing back over a hole, an unwritten or a shared block needs metadata (allocation,
   // conversion, the copy-on-write remap of xfs_reflink_end_cow): without it the page's writes are
@@ -109,7 +109,7 @@ function pageReader(ctx: ViewContext, ino: number, p: number): PageReader {
   // truncate or punch that freed it did not commit (Linux 6.1 on ext4 and xfs brings back the old
   // inode with its old bytes: issue 10). Committed data=journal writes are replayed with their page.
   const needsMeta = block === undefined || cached.zeroBase || cached.copy;
-  if (needsMeta && !wb.metaCommitted && !wb.journaled) return bytesOf(ctx.world.bugs.has('freed-range-reads-zeros') && cached.zeroBase ? () => 0 : mapped);
+  if (needsMeta && !wb.metaCommitted && !wb.journaled) return ctx.world.bugs.has('freed-range-reads-zeros') && cached.zeroBase ? bytesOf(() => 0) : mapped;
   const base = block !== undefined && !cached.zeroBase ? fromMedia : () => (wb.landed ? 0 : STALE_BYTE);
   return (from, to, out) => {
     const overlay = wb.landed ? wb.overlay(from, to) : [];

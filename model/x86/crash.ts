@@ -10,12 +10,12 @@ export interface MediaView {
   readLine(line: number): ArrayLike<number>;
 }
 
-/** Appends the `len` bytes at media address `addr` to `out`, reading each line once, in order. */
-export function readBytes(view: MediaView, addr: number, len: number, out: number[]): void {
+/** Copies the `len` bytes at media address `addr` into `out` from index `to` (by default appending), reading each line once, in order. */
+export function readBytes(view: MediaView, addr: number, len: number, out: number[] | Uint8Array, to = out.length): void {
   for (let at = addr; at < addr + len; ) {
     const line = Math.floor(at / LINE);
     const [bytes, stop] = [view.readLine(line), Math.min(addr + len, (line + 1) * LINE)];
-    for (; at < stop; at++) out.push(bytes[at - line * LINE]!);
+    for (; at < stop; at++) out[to + at - addr] = bytes[at - line * LINE]!;
   }
 }
 

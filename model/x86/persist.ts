@@ -1,6 +1,5 @@
-import type { Draft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import type { Bugs } from '../../profiles/bugs.js';
-import { castDraft } from 'immer';
 import { addStore, makeDurable, storeDurable, type CpuState, type Pending, type PendingFlush } from './cpu.js';
 import { LINE, lineOf } from '../core/geometry.js';
 import type { Persistence } from '../core/persistence.js';
@@ -36,9 +35,10 @@ export function ntstore(cpu: Draft<CpuState>, addr: number, bytes: readonly numb
  * with respect to ... writes"); by the next operation every earlier store to the line is persistent
  * (DESIGN 1.1). On eADR the earlier stores to the line have then left the store buffer, and the store
  * buffer drains in program order, so every store before the last one to that line is persistent too.
+ * With `size`, a clflush of each line of `size` bytes at `addr` in turn, taken in one pass over the
+ * pieces in flight.
  */
 export function clflush(cpu: Draft<CpuState>, addr: number, ctx: PersistContext, size = 1): void {
-  // `size` bytes: a clflush of each of their lines in turn, taken in one pass over the pieces in flight.
   const [first, last] = [lineOf(addr), lineOf(addr + size - 1)];
   const covered = (p: Pending) => p.line >= first && p.line <= last;
   if (ctx.bugs.has('clflush-unordered')) {
