@@ -1,4 +1,4 @@
-import { readBytes } from '../model/x86/crash.js';
+import { readBytes, type MediaView } from '../model/x86/crash.js';
 import type { PersistContext } from '../model/x86/persist.js';
 import { userError } from '../lang/messages.js';
 import { crashLines, keyOf } from './crash-image.js';
@@ -29,20 +29,10 @@ export function moduleJudge(check: CheckFunction, layout: Layout, ctx: PersistCo
       return calls;
     },
     evaluate(point, oracle) {
-      const view = crashLines(point, ctx, oracle);
-      const read = new Map<number, ArrayLike<number>>();
-      const readLine = (line: number) => read.get(line) ?? remember(read, line, view.readLine(line));
-      const image: CrashImage = {
-        // Made only for a check that asks: most read at offsets they know.
-        get files() {
-          return layout.files.map((f) => ({ path: f.path, size: f.size }));
-        },
-        markers: point.markers,
-        read: (offset, length, file = 0) => fileBytes(layout, readLine, file, offset, length),
-      };
+      const image = new LazyImage(layout, crashLines(point, ctx, oracle), point.markers);
       calls++;
       const verdict = verdictOf(check(image));
-      return { key: keyOf(read), verdict };
+      return { key: keyOf(image.lines), verdict };
     },
     close() {},
   };
@@ -55,16 +45,38 @@ function verdictOf(answer: unknown): Verdict {
   throw userError('checkModuleAnswer', undefined, String(answer));
 }
 
-function remember(read: Map<number, ArrayLike<number>>, line: number, bytes: ArrayLike<number>): ArrayLike<number> {
-  read.set(line, bytes);
-  return bytes;
-}
+/**
+ * One evaluation's crash image: each line read once, through the crash view, and kept for the key.
+ * A class, not an object literal: a literal's getter is a new accessor each time, which gives each
+ * image a hidden class of its own that holds the getter, and so the whole evaluation, until the
+ * next full garbage collection.
+ */
+class LazyImage implements CrashImage {
+  /** The lines read, in the order read. */
+  readonly lines = new Map<number, ArrayLike<number>>();
 
-/** The bytes at `offset` of file `file`, copied line by line from the lines they span. */
-function fileBytes(layout: Layout, readLine: (line: number) => ArrayLike<number>, file: number, offset: number, length: number): Uint8Array {
-  const f = layout.files[file];
-  if (!f || offset < 0 || length < 0 || offset + length > f.size) throw userError('checkModuleRead', undefined, file, offset, length, f?.size ?? 0);
-  const out = new Uint8Array(length);
-  readBytes({ readLine }, f.base + offset, length, out, 0);
-  return out;
+  constructor(
+    private readonly layout: Layout,
+    private readonly view: MediaView,
+    readonly markers: readonly string[],
+  ) {}
+
+  // Made only for a check that asks: most read at offsets they know.
+  get files(): CrashImage['files'] {
+    return this.layout.files.map((f) => ({ path: f.path, size: f.size }));
+  }
+
+  read(offset: number, length: number, file = 0): Uint8Array {
+    const f = this.layout.files[file];
+    if (!f || offset < 0 || length < 0 || offset + length > f.size) throw userError('checkModuleRead', undefined, file, offset, length, f?.size ?? 0);
+    const out = new Uint8Array(length);
+    readBytes(this, f.base + offset, length, out, 0);
+    return out;
+  }
+
+  readLine(line: number): ArrayLike<number> {
+    let bytes = this.lines.get(line);
+    if (!bytes) this.lines.set(line, (bytes = this.view.readLine(line)));
+    return bytes;
+  }
 }

@@ -112,13 +112,18 @@ interface Point {
   readonly settled: WeakMap<Ctx['initial'], Map<number, ArrayLike<number>>>;
 }
 
-const points = new WeakMap<CpuState, Point>();
+/**
+ * The crash point worked out last, by its CPU state: the explorer evaluates one crash point's states
+ * one after another. One entry, not a WeakMap by CPU state: V8's scavenger keeps a WeakMap's values
+ * alive while their key may still be (it visits them strongly), so every crash point's caches
+ * would outlive a young-generation collection and be promoted, to die only in a full one.
+ */
+let last: { readonly cpu: CpuState; readonly point: Point } | undefined;
 
 function pointOf(ctx: Omit<Ctx, 'initial'>): Point {
-  const known = points.get(ctx.cpu);
-  if (known && known.persistence === ctx.persistence && known.bugs === ctx.bugs) return known;
+  if (last?.cpu === ctx.cpu && last.point.persistence === ctx.persistence && last.point.bugs === ctx.bugs) return last.point;
   const point = { persistence: ctx.persistence, bugs: ctx.bugs, sources: cachedSources(ctx), full: new Map(), shares: new WeakMap(), settled: new WeakMap() };
-  points.set(ctx.cpu, point);
+  last = { cpu: ctx.cpu, point };
   return point;
 }
 
