@@ -33,13 +33,30 @@ export function wholeImage(point: CrashPoint, ctx: PersistContext, oracle: Oracl
 
 /**
  * The key of lines (in the order given) and their bytes, equal for equal lines: `LINE:` and the
- * line's bytes as characters, line after line, or that text's SHA-256 when it is long (the hex of
- * a hash has no `:`, so it never equals a text key).
+ * line's bytes as text (`lineText`), line after line, or that text's SHA-256 when it is long (the
+ * hex of a hash has no `:`, so it never equals a text key).
  */
 export function keyOf(lines: ReadonlyMap<number, ArrayLike<number>>): string {
   let text = '';
-  for (const [line, bytes] of lines) text += `${line}:${String.fromCharCode.apply(null, bytes as number[])}`;
-  return text.length <= KEY_TEXT ? text : createHash('sha256').update(text, 'latin1').digest('hex');
+  for (const [line, bytes] of lines) text += `${line}:${lineText(bytes)}`;
+  return text.length <= KEY_TEXT ? text : createHash('sha256').update(text, 'utf16le').digest('hex');
+}
+
+/**
+ * A line's bytes as text, equal for equal bytes and of a length fixed by theirs: two bytes to a
+ * UTF-16 code unit, sixteen bytes to a call, then any bytes left one to a unit. Every evaluation of
+ * an in-process check makes a key, and `String.fromCharCode.apply` over the bytes would first copy
+ * them into an array of arguments: three times the cost (bench machine).
+ */
+function lineText(b: ArrayLike<number>): string {
+  const char = String.fromCharCode;
+  let text = '';
+  let i = 0;
+  for (; i + 16 <= b.length; i += 16) {
+    text += char(b[i]! | (b[i + 1]! << 8), b[i + 2]! | (b[i + 3]! << 8), b[i + 4]! | (b[i + 5]! << 8), b[i + 6]! | (b[i + 7]! << 8), b[i + 8]! | (b[i + 9]! << 8), b[i + 10]! | (b[i + 11]! << 8), b[i + 12]! | (b[i + 13]! << 8), b[i + 14]! | (b[i + 15]! << 8));
+  }
+  for (; i < b.length; i++) text += char(b[i]!);
+  return text;
 }
 
 /** File `file` of the layout with `delta` applied: the crash image an external checker is given. */

@@ -1,6 +1,7 @@
 import { choosingOracle, type Oracle } from '../core/source.js';
 import { printSite, siteKey, type Site } from '../core/site.js';
 import { message } from '../../lang/messages.js';
+import { range } from '../core/range.js';
 
 /** One choice made while resolving a crash state: which option of how many, at which site. */
 export interface Choice {
@@ -124,12 +125,6 @@ function group(options: readonly number[], answer: (option: number) => unknown):
     members.push(option);
   }
   return [...groups.values()];
-}
-
-function range(size: number): number[] {
-  const options = new Array<number>(size);
-  for (let i = 0; i < size; i++) options[i] = i;
-  return options;
 }
 
 /** The next path in depth-first order: bump the deepest decision that has ways left. */

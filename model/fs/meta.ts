@@ -1,5 +1,6 @@
 import { PAGE } from '../core/geometry.js';
 import type { FileKind } from '../../profiles/filesystems.js';
+import { range } from '../core/range.js';
 
 /**
  * How a file block is backed (DESIGN 1.2): data, or allocated but reading as zeros. Delayed
@@ -43,7 +44,7 @@ export function blockRange(off: number, len: number): number[] {
   if (len <= 0) return [];
   const first = Math.floor(off / PAGE);
   const last = Math.floor((off + len - 1) / PAGE);
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return range(last - first + 1, first);
 }
 
 /** Every media block an inode refers to, with NOVA's pending copies. */

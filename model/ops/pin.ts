@@ -15,6 +15,7 @@ import { Steps } from '../kernel/steps.js';
 import { beyondEof, privateKey } from './file-access.js';
 import { freeOrphans } from './fs-common.js';
 import { userError } from '../../lang/messages.js';
+import { range } from '../core/range.js';
 
 /**
  * `p = pin m OFF LEN [longterm]`: get_user_pages(FOLL_WRITE) for a device's DMA. It write-faults
@@ -46,7 +47,7 @@ export function runPin(state: Machine, op: OpOf<'pin'>, world: World, index: num
 /** The file (or device) page numbers that `[off, off+len)` touches. */
 function pages(off: number, len: number): number[] {
   const first = Math.floor(off / PAGE);
-  return Array.from({ length: Math.floor((off + len - 1) / PAGE) - first + 1 }, (_, i) => first + i);
+  return range(Math.floor((off + len - 1) / PAGE) - first + 1, first);
 }
 
 function pinPage(steps: Steps, world: World, vma: Vma, page: number, index: number): PinnedPage | string {

@@ -4,6 +4,7 @@ import { hostCrashView, hostOf, hostSources } from './host-crash.js';
 import type { Persistence } from '../core/persistence.js';
 import { LINE } from '../core/geometry.js';
 import { HAPPENED, resolve, type Oracle, type Source } from '../core/source.js';
+import { range } from '../core/range.js';
 
 /** The persisted bytes of lines after a crash, chosen on demand. */
 export interface MediaView {
@@ -194,7 +195,7 @@ function cachedReader(point: Point, oracle: Oracle): (line: number) => Share | u
 
 function fullOf(point: Point, source: Kept): readonly number[] {
   let options = point.full.get(source);
-  if (!options) point.full.set(source, (options = Array.from({ length: source.options }, (_, i) => i)));
+  if (!options) point.full.set(source, (options = range(source.options)));
   return options;
 }
 
