@@ -46,15 +46,13 @@ export function crashView(ctx: Ctx, oracle: Oracle): MediaView {
   }
 }
 
-/** Each crash point's lines when every executed store is on the media, by the initial contents they were read with. */
-const executed = new WeakMap<CpuState, WeakMap<Ctx['initial'], Map<number, ArrayLike<number>>>>();
+/** The last crash point's lines when every executed store is on the media, and the CPU state and initial contents they were read with (one entry, as for `last` below). */
+let executed: { readonly cpu: CpuState; readonly initial: Ctx['initial']; readonly lines: Map<number, ArrayLike<number>> } | undefined;
 
 /** The media when only the guest died: no choice is left, so each line is worked out once per crash point. */
 function executedView(ctx: Ctx): MediaView {
-  let byInitial = executed.get(ctx.cpu);
-  if (!byInitial) executed.set(ctx.cpu, (byInitial = new WeakMap()));
-  let lines = byInitial.get(ctx.initial);
-  if (!lines) byInitial.set(ctx.initial, (lines = new Map()));
+  if (executed?.cpu !== ctx.cpu || executed.initial !== ctx.initial) executed = { cpu: ctx.cpu, initial: ctx.initial, lines: new Map() };
+  const { lines } = executed;
   return {
     readLine(line) {
       let bytes = lines.get(line);
