@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkCells, MATRIX_DEFAULTS } from '../cli/matrix.js';
+import { MATRIX_DEFAULTS } from '../cli/defaults.js';
+import { checkCells } from '../cli/matrix.js';
 import type { Io } from '../cli/io.js';
 import { allCells } from '../matrix/cells.js';
 

@@ -7,25 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { InternalError } from '../lang/errors.js';
 import type { Reporter } from '../report/events.js';
 import { FORMATS, REPORTERS, type Format } from '../report/reporters.js';
-import { runCatalogue } from './catalogue.js';
 import { RunLimits, withLimits, type LimitOptions } from './limits.js';
 import { atLeastOne, wholeNumber } from './number-options.js';
-import { MATRIX_DEFAULTS, runMatrix, type MatrixOptions } from './matrix.js';
-import { runReplay } from './replay-command.js';
-import { runHtmlReport, writeMatrixPage } from './report-command.js';
-import { runShow } from './show-command.js';
-import { runFix } from './fix-command.js';
-import { FIX_DEFAULTS } from '../fix/search.js';
+import type { MatrixOptions } from './matrix.js';
+import { CORPUS, MATRIX_DEFAULTS, MATRIX_GOLDEN } from './defaults.js';
+import { FIX_DEFAULTS } from '../fix/defaults.js';
 import { errorStatus, EXIT, EXIT_HELP } from './exit.js';
 import { processIo, type Io } from './io.js';
 import { asUserError } from './per-file.js';
 import { packageRoot, packageVersion } from '../report/package-root.js';
-import { runPromote } from './promote.js';
-import { CORPUS, MATRIX_GOLDEN, runPromoteMatrix } from './promote-matrix.js';
-import { runRun } from './run.js';
-import { runTrace, type TraceOptions } from './trace-command.js';
+import type { TraceOptions } from './trace-command.js';
 import { PLATFORM_NAMES, PLATFORMS } from '../profiles/platforms.js';
-import { runMerge, type MergeOptions } from './merge.js';
+import type { MergeOptions } from './merge.js';
 import { shardOption, type Shard } from './shard.js';
 import { message, userError } from '../lang/messages.js';
 
@@ -117,7 +110,7 @@ function litmusCommands(program: Command, io: Io, done: Done): void {
   withWorkers(withLimits(withFormat(program.command('run').description('check litmus tests and print their reports').argument('<files...>', 'litmus test files'))))
     .option('--out <dir>', 'write a counterexample file into this folder for each failing expectation and safety property')
     .action((files: string[], opts: FormatOptions & LimitOptions & WorkerOptions & { out?: string }) =>
-      done(opts, (reporter) => runRun(files, reporter, io, new RunLimits(opts), { ...poolOf(opts), ...(opts.out === undefined ? {} : { out: opts.out }) })),
+      done(opts, async (reporter) => (await import('./run.js')).runRun(files, reporter, io, new RunLimits(opts), { ...poolOf(opts), ...(opts.out === undefined ? {} : { out: opts.out }) })),
     );
   withWorkers(withFormat(program.command('promote').description("write each test's report as its golden .expected file, or the matrix's golden and corpus").argument('[files...]', 'litmus test files')))
     .option('--matrix', `write ${MATRIX_GOLDEN} and ${CORPUS}/ from the matrix with its defaults`)
@@ -126,7 +119,7 @@ function litmusCommands(program: Command, io: Io, done: Done): void {
     .option('--timeout <seconds>', 'stop after this many seconds, with the tests done so far (exit 2)', atLeastOne('--timeout'))
     .addOption(shardFlag('tests'))
     .action((dir: string, opts: FormatOptions & LimitOptions & WorkerOptions & { shard?: Shard }) =>
-      done(opts, (reporter) => runCatalogue(dir, reporter, io, new RunLimits(opts), { ...poolOf(opts), ...(opts.shard ? { shard: opts.shard } : {}) })),
+      done(opts, async (reporter) => (await import('./catalogue.js')).runCatalogue(dir, reporter, io, new RunLimits(opts), { ...poolOf(opts), ...(opts.shard ? { shard: opts.shard } : {}) })),
     );
 }
 
@@ -143,28 +136,28 @@ function counterexampleCommands(program: Command, io: Io, done: Done): void {
     .option('--html <file>', 'then write the run as one HTML page: the grid, and the counterexample of each lost cell')
     .action((opts: FormatOptions & MatrixOptions & LimitOptions & { html?: string }) =>
       done(opts, async (reporter) => {
-        const status = await runMatrix({ ...opts, ...poolOf(opts) }, reporter, io, new RunLimits(opts));
-        return opts.html === undefined ? status : Math.max(status, await writeMatrixPage(opts.out, opts.html, reporter, io));
+        const status = await (await import('./matrix.js')).runMatrix({ ...opts, ...poolOf(opts) }, reporter, io, new RunLimits(opts));
+        return opts.html === undefined ? status : Math.max(status, await (await import('./report-command.js')).writeMatrixPage(opts.out, opts.html, reporter, io));
       }),
     );
   withFormat(program.command('merge').description("combine the --out folders of a matrix run's shards into the whole run's folder and table").argument('<dirs...>', 'the --out folder of each shard'))
     .option('--out <dir>', "where the whole run's journal and counterexample files go", MATRIX_DEFAULTS.out)
     .option('--expect <file>', 'exit 1 unless the table equals this golden (matrix.expected), byte for byte')
-    .action((dirs: string[], opts: FormatOptions & MergeOptions) => done(opts, (reporter) => runMerge(dirs, opts, reporter, io)));
+    .action((dirs: string[], opts: FormatOptions & MergeOptions) => done(opts, async (reporter) => (await import('./merge.js')).runMerge(dirs, opts, reporter, io)));
   withFormat(program.command('replay').description('re-run counterexample files without the random generator').argument('<files...>', 'counterexample JSON files'))
-    .action((files: string[], opts: FormatOptions) => done(opts, (reporter) => runReplay(files, reporter, io)));
+    .action((files: string[], opts: FormatOptions) => done(opts, async (reporter) => (await import('./replay-command.js')).runReplay(files, reporter, io)));
   withFormat(program.command('show').description('explain counterexample files on one screen').argument('<files...>', 'counterexample JSON files'))
     .option('--litmus', 'print each as a litmus test for a catalogue')
-    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(opts, (reporter) => runShow(files, opts.litmus === true, reporter, io)));
+    .action((files: string[], opts: FormatOptions & { litmus?: boolean }) => done(opts, async (reporter) => (await import('./show-command.js')).runShow(files, opts.litmus === true, reporter, io)));
   program
     .command('fix')
     .description('find the smallest verified fix of a litmus test or counterexample file')
     .argument('<file>', 'a litmus test, or a counterexample JSON file')
     .option('--max-size <n>', 'most edits a fix may make', atLeastOne('--max-size'), FIX_DEFAULTS.maxSize)
-    .action((file: string, opts: { maxSize: number }) => done({ format: 'text' }, (reporter) => runFix(file, opts.maxSize, reporter, io)));
+    .action((file: string, opts: { maxSize: number }) => done({ format: 'text' }, async (reporter) => (await import('./fix-command.js')).runFix(file, opts.maxSize, reporter, io)));
   withFormat(program.command('report').description('write one self-contained HTML page explaining counterexample files').argument('<files...>', 'counterexample JSON files, or the --out folder of a matrix run'))
     .requiredOption('--html <out>', 'the HTML file to write (given a matrix --out folder: the grid and its counterexamples)')
-    .action((files: string[], opts: FormatOptions & { html: string }) => done(opts, (reporter) => runHtmlReport(files, opts.html, reporter, io)));
+    .action((files: string[], opts: FormatOptions & { html: string }) => done(opts, async (reporter) => (await import('./report-command.js')).runHtmlReport(files, opts.html, reporter, io)));
 }
 
 /** `trace`: a real program's pmemcheck store log, checked by the user's checker. */
@@ -185,7 +178,7 @@ function traceCommand(program: Command, io: Io, done: Done): void {
     .option('--markers <config>', "pmreorder's marker configuration (-x): a JSON file or NAME=Engine,...; NoReorderNoCheck regions get no crash points")
     .option('--out <dir>', 'write a counterexample file for each inconsistent image into this folder (daxcheck replay, daxcheck show)')
     .option('--litmus', 'print the log as a litmus test (docs/trace.md) instead of checking it')
-    .action((log: string, opts: TraceOptions) => done({ format: 'text' }, () => runTrace(log, opts, io)));
+    .action((log: string, opts: TraceOptions) => done({ format: 'text' }, async () => (await import('./trace-command.js')).runTrace(log, opts, io)));
 }
 
 /** `--shard i/n`: this machine's share of the cells or tests. */
@@ -196,8 +189,8 @@ function shardFlag(units: string): Option {
 /** Promotes the litmus `files`, and the matrix when asked (on `workers` threads); at least one of them. */
 async function promote(files: readonly string[], matrix: boolean, workers: number, reporter: Reporter, io: Io): Promise<number> {
   if (files.length === 0 && !matrix) throw userError('promoteWhat', undefined);
-  const status = files.length > 0 ? await runPromote(files, reporter, io) : EXIT.ok;
-  return matrix ? Math.max(status, await runPromoteMatrix(io, workers)) : status;
+  const status = files.length > 0 ? await (await import('./promote.js')).runPromote(files, reporter, io) : EXIT.ok;
+  return matrix ? Math.max(status, await (await import('./promote-matrix.js')).runPromoteMatrix(io, workers)) : status;
 }
 
 /**

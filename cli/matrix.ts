@@ -35,9 +35,6 @@ export interface MatrixOptions {
   readonly workers?: number;
 }
 
-/** The defaults of `daxcheck matrix`; its golden `matrix.expected` is the table they give. */
-export const MATRIX_DEFAULTS = { seed: 1, numRuns: 100, out: 'matrix-out' } as const;
-
 /** A matrix run, and what stopped it before every cell was checked. */
 export interface CheckedCells {
   readonly run: MatrixRun;

@@ -5,13 +5,10 @@ import { fileOf } from '../report/matrix-run.js';
 import { matrixTable } from '../report/matrix-table.js';
 import { EXIT } from './exit.js';
 import type { Io } from './io.js';
-import { checkCells, MATRIX_DEFAULTS } from './matrix.js';
+import { CORPUS, MATRIX_DEFAULTS, MATRIX_GOLDEN } from './defaults.js';
+import { checkCells } from './matrix.js';
 import { packageRoot } from '../report/package-root.js';
 
-/** The matrix's golden, relative to the package root: the table `daxcheck matrix` prints with its defaults. */
-export const MATRIX_GOLDEN = 'matrix.expected';
-/** The corpus, relative to the package root: the counterexample of every `lost` cell at the defaults. */
-export const CORPUS = 'counterexamples/corpus';
 
 /**
  * `daxcheck promote --matrix`: runs the matrix with its defaults, writes each `lost` cell's

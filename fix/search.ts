@@ -7,6 +7,7 @@ import { EDIT_COSTS } from './costs.js';
 import { applyEdits, type Edit, type Edited } from './edit.js';
 import { judge, needsFix, type Rejection } from './judge.js';
 import { witnessedFailure } from './witness.js';
+import { FIX_DEFAULTS } from './defaults.js';
 
 /** How far the search goes: edits in a fix, and candidate programs checked in all. */
 export interface FixOptions extends Pick<CheckOptions, 'bugs' | 'limit' | 'tables'> {
@@ -14,8 +15,6 @@ export interface FixOptions extends Pick<CheckOptions, 'bugs' | 'limit' | 'table
   readonly maxChecks?: number;
 }
 
-/** Two edits find every fix of the matrix's lost cells; 2000 checks keep a search of a 20-line program to seconds. */
-export const FIX_DEFAULTS = { maxSize: 2, maxChecks: 2000 } as const;
 
 /** A candidate that did not fix the program: its edits, the edited program and why. */
 export interface Rejected {

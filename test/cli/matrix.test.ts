@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.js';
-import { MATRIX_DEFAULTS, matrixProblems } from '../../cli/matrix.js';
+import { CORPUS, MATRIX_DEFAULTS, MATRIX_GOLDEN } from '../../cli/defaults.js';
+import { matrixProblems } from '../../cli/matrix.js';
 import { checkCell } from '../../matrix/cell.js';
 import { rowOf } from '../../matrix/row.js';
 import { allCells, cellId } from '../../matrix/cells.js';
 import type { Bug } from '../../profiles/bugs.js';
 import { matrixTable } from '../../report/matrix-table.js';
 import { packageRoot } from '../../report/package-root.js';
-import { CORPUS, MATRIX_GOLDEN } from '../../cli/promote-matrix.js';
 import { firstDifference } from '../../report/first-difference.js';
 import { memoryIo } from '../helpers.js';
 
