@@ -1,13 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { traceLog, type TraceOptions } from '../cli/trace-command.js';
 import { packageRoot } from '../report/package-root.js';
 import type { TraceResult } from '../trace/check-trace.js';
 import { pmreorderMissing, runPmreorder, type Engine, type PmreorderRun } from './pmreorder-run.js';
 import { buildCheckers, buildHashmapChecker, TRACE_FIXTURES as FIXTURES } from './trace-checkers.js';
+import { summaryOf, type RunSummary, type Timing } from './trace-summary.js';
 const PMREORDER = join(packageRoot(), 'bench/pmreorder/pmreorder.py');
+const TIMING_CHILD = fileURLToPath(new URL('./trace-timing-child.js', import.meta.url));
 
 /** A provided log, its checker (built from checkers/NAME.c, with arguments) and the same check as a module. */
 interface BenchLog {
@@ -52,7 +56,7 @@ export async function traceBench(quick: boolean): Promise<void> {
     if (!quick) buildHashmapChecker(bin);
     const missing = pmreorderMissing();
     const timing = quick ? QUICK : TIMING;
-    console.log(`side by side with pmreorder (bench/pmreorder, python3) on test/trace/fixtures; wall times; in-process: the least mean of ${timing.rounds} batches of runs of at least ${timing.batchMs} ms each, after one batch of warm-up, alternating with the walk that reads nothing`);
+    console.log(`side by side with pmreorder (bench/pmreorder, python3) on test/trace/fixtures; wall times; in-process: in a child process per log, the least mean of ${timing.rounds} batches of runs of at least ${timing.batchMs} ms each, after one batch of warm-up, alternating with the walk that reads nothing`);
     if (missing) console.log(`  pmreorder skipped: ${missing}`);
     const ratios: Ratios[] = [];
     for (const log of quick ? LOGS.filter((l) => l.name === 'flag_unflushed') : LOGS) ratios.push(...(await compare(log, bin, quick, missing)));
@@ -70,11 +74,6 @@ interface Ratios {
   readonly marginal?: number;
 }
 
-/** How the in-process runs are timed: they take well under a millisecond, so each is repeated for a batch. */
-interface Timing {
-  readonly rounds: number;
-  readonly batchMs: number;
-}
 const TIMING: Timing = { rounds: 15, batchMs: 40 };
 const QUICK: Timing = { rounds: 2, batchMs: 5 };
 
@@ -84,10 +83,10 @@ async function compare(log: BenchLog, bin: string, quick: boolean, missing: stri
   const command = [join(bin, log.checker[0]!), ...log.checker.slice(1)];
   console.log(`  ${log.name} (checker ${log.checker.join(' ')}):`);
   const program = await timed(() => traceLog(path, { ...options, checker: command.join(' ') }));
-  console.log(`    daxcheck, checker program: ${daxcheckLine(program.result, program.ms)}`);
+  console.log(`    daxcheck, checker program: ${daxcheckLine(summaryOf(program.result), program.ms)}`);
   // The same walk of the log with a check that reads nothing: what is left is the cost of the views themselves.
   const walkOptions = log.reads ? [{ ...options, checkModule: join(FIXTURES, 'true_check.mjs') }] : [];
-  const [inProcess, walk] = await inProcessRuns(path, [{ ...options, checkModule: join(FIXTURES, log.module) }, ...walkOptions], quick ? QUICK : TIMING);
+  const [inProcess, walk] = inProcessRuns(path, [{ ...options, checkModule: join(FIXTURES, log.module) }, ...walkOptions], quick ? QUICK : TIMING);
   const perView = inProcess!.ms / inProcess!.result.distinct;
   console.log(`    daxcheck, in-process ${log.module}: ${daxcheckLine(inProcess!.result, inProcess!.ms)}; ${log.reads ? `${perView.toFixed(4)} ms per distinct view` : 'reads nothing: no cost per image'}`);
   const marginal = walk && inProcess!.ms > walk.ms ? (inProcess!.ms - walk.ms) / inProcess!.result.distinct : undefined;
@@ -105,31 +104,6 @@ async function compare(log: BenchLog, bin: string, quick: boolean, missing: stri
   return ratios;
 }
 
-/**
- * Times in-process runs with each of `options`: batches of runs of at least `batchMs`, the options
- * taking turns so that all see the same load, after one batch each of warm-up (the module's import,
- * the JIT); each one's least batch mean over the rounds (the batch least disturbed by the machine's
- * other work), with the result of its last run.
- */
-async function inProcessRuns(path: string, options: readonly TraceOptions[], timing: Timing): Promise<{ result: TraceResult; ms: number }[]> {
-  const best = options.map(() => ({ result: undefined as TraceResult | undefined, ms: Infinity }));
-  for (let round = 0; round <= timing.rounds; round++) {
-    for (const [i, o] of options.entries()) {
-      const batch = await batchOf(() => traceLog(path, o), timing.batchMs);
-      if (round > 0 && batch.ms < best[i]!.ms) best[i] = batch;
-    }
-  }
-  return best.map(({ result, ms }) => ({ result: result!, ms }));
-}
-
-/** Runs `run` again and again for at least `ms`: its last result and the mean time of a run. */
-async function batchOf(run: () => Promise<TraceResult>, ms: number): Promise<{ result: TraceResult; ms: number }> {
-  const t0 = performance.now();
-  let [result, runs] = [await run(), 1];
-  while (performance.now() - t0 < ms) [result, runs] = [await run(), runs + 1];
-  return { result, ms: (performance.now() - t0) / runs };
-}
-
 async function timed(run: () => Promise<TraceResult>): Promise<{ result: TraceResult; ms: number }> {
   const t0 = performance.now();
   const result = await run();
@@ -140,9 +114,18 @@ function pmreorderLine(run: PmreorderRun): string {
   return `checker calls ${run.checks}, distinct images ${run.distinct}, inconsistent ${run.inconsistent} (${run.inconsistentDistinct} distinct), ${seconds(run.ms)}, ${(run.ms / run.checks).toFixed(1)} ms per check`;
 }
 
-function daxcheckLine(r: TraceResult, ms: number): string {
-  const explored = r.coverage.exhaustive.length + r.coverage.bounded.length + r.coverage.truncated.length;
-  return `crash points ${r.crashPoints} (${explored} explored${r.coverage.bounded.length > 0 ? `, ${r.coverage.bounded.length} bounded` : ''}), crash states ${r.states}, checker calls ${r.checkerCalls}, distinct ${r.lazy ? 'views' : 'images'} ${r.distinct}, inconsistent ${r.inconsistent.length}, ${ms < 10 ? micro(ms) : seconds(ms)}`;
+function daxcheckLine(r: RunSummary, ms: number): string {
+  return `crash points ${r.crashPoints} (${r.explored} explored${r.bounded > 0 ? `, ${r.bounded} bounded` : ''}), crash states ${r.states}, checker calls ${r.checkerCalls}, distinct ${r.lazy ? 'views' : 'images'} ${r.distinct}, inconsistent ${r.inconsistent}, ${ms < 10 ? micro(ms) : seconds(ms)}`;
+}
+
+/**
+ * Times in-process runs with each of `options` in a child process (bench/trace-timing-child.ts):
+ * each one's least batch mean, with its last run's summary.
+ */
+function inProcessRuns(path: string, options: readonly TraceOptions[], timing: Timing): { result: RunSummary; ms: number }[] {
+  const child = spawnSync(process.execPath, [TIMING_CHILD, path, JSON.stringify({ options, timing })], { encoding: 'utf8', timeout: 10 * 60_000 });
+  if (child.status !== 0) throw new Error(`in-process timing of ${path} failed (${child.signal ?? `exit ${child.status}`}): ${child.stderr.trim().split('\n').pop() ?? ''}`);
+  return JSON.parse(child.stdout) as { result: RunSummary; ms: number }[];
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

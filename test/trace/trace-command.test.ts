@@ -115,6 +115,13 @@ describe('daxcheck trace on the provided logs', () => {
     expect(bad.err).toContain("unknown engine 'Bogus'");
   });
 
+  it('a check module may take the image apart: ({ read, files, markers })', async () => {
+    const module = join(mkdtempSync(join(tmpdir(), 'daxcheck-trace-module-')), 'parts.mjs');
+    writeFileSync(module, "export default ({ read, files, markers }) => Array.isArray(markers) && files[0].size === 4096 && (read(0, 8)[0] === 0 || read(64, 1)[0] === 0x70 && read(95, 1)[0] === 0x21) || 'flag before data';\n");
+    expect((await trace('flag_good', '--check-module', module)).status).toBe(0);
+    expect((await trace('flag_bad_order', '--check-module', module)).status).toBe(1);
+  });
+
   it('a checker that cannot run is bad input, not a verdict', async () => {
     const run = await trace('flag_good', '--checker', join(bin, 'no-such-checker'));
     expect(run.status).toBe(2);
