@@ -6,7 +6,7 @@ import { readLog } from '../lang/trace/read-log.js';
 import type { PlatformName } from '../profiles/platforms.js';
 import { traceCounterexample, type TraceRun } from '../report/trace-counterexample.js';
 import { traceReport } from '../report/trace-report.js';
-import { checkTrace, type TraceResult } from '../trace/check-trace.js';
+import { checkTrace, type TraceResult, type TraceWatch } from '../trace/check-trace.js';
 import { crashPointAt } from '../trace/point-at.js';
 import { storesInFlight } from '../trace/explain.js';
 import { checkerName, judgeOf, type Checker } from '../trace/judge-of.js';
@@ -16,7 +16,8 @@ import { traceContext } from '../trace/trace-context.js';
 import { traceLitmus } from '../trace/trace-litmus.js';
 import { printLitmus } from '../lang/print.js';
 import { EXIT } from './exit.js';
-import type { Io } from './io.js';
+import { stoppedStatus, yieldToEvents, type Io } from './io.js';
+import { traceProgress } from './progress.js';
 
 /** The options of `daxcheck trace`. */
 export interface TraceOptions {
@@ -42,21 +43,28 @@ export interface TraceOptions {
 export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise<number> {
   if (opts.litmus) return printTraceLitmus(log, opts, io);
   const started = Date.now();
-  const result = await traceLog(log, opts);
+  const progress = traceProgress(io, log);
+  // A signal stops the reading of the log, between records: the loop waits for events to see one.
+  const stop = async () => (await yieldToEvents(), io.stopRequested() !== undefined);
+  const result = await traceLog(log, opts, { progress: progress.update, stop });
+  progress.done();
+  const stoppedBy = io.stopRequested();
   const { ctx } = traceContext(opts.image, opts.platform);
-  for (const line of traceReport({ log, platform: opts.platform, checker: checkerName(checkerOf(opts)) }, result, (w) => storesInFlight(w, ctx.persistence))) io.out(line);
+  const header = { log, platform: opts.platform, checker: checkerName(checkerOf(opts)), ...(stoppedBy && result.stoppedAfter !== undefined ? { stoppedBy } : {}) };
+  for (const line of traceReport(header, result, (w) => storesInFlight(w, ctx.persistence))) io.out(line);
   if (opts.out !== undefined) for (const file of await writeCounterexamples(log, opts, result)) io.out(message('traceWrote', file));
   io.err(message('traceTime', ((Date.now() - started) / 1000).toFixed(2)));
+  if (stoppedBy && result.stoppedAfter !== undefined) return stoppedStatus(stoppedBy);
   if (result.inconsistent.length > 0) return EXIT.verdict;
   return result.coverage.truncated.length > 0 ? EXIT.usage : EXIT.ok;
 }
 
-/** Checks the log `log` as `daxcheck trace` does. */
-export async function traceLog(log: string, opts: TraceOptions): Promise<TraceResult> {
+/** Checks the log `log` as `daxcheck trace` does, told of its progress and asked whether to stop by `watch`. */
+export async function traceLog(log: string, opts: TraceOptions, watch?: TraceWatch): Promise<TraceResult> {
   const { layout, ctx } = traceContext(opts.image, opts.platform);
   const judge = await judgeOf(checkerOf(opts), layout, ctx, opts.parallel);
   const markers = opts.markers === undefined ? undefined : parseMarkerConfig(opts.markers);
-  return checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound }, ...(markers ? { checked: (open: readonly string[]) => checkedUnder(markers, open) } : {}) });
+  return checkTrace(readLog(log), ctx, judge, layout, { crashAt: opts.crashAt, budget: { maxImages: opts.maxImages, bound: opts.bound }, ...(markers ? { checked: (open: readonly string[]) => checkedUnder(markers, open) } : {}), ...(watch ? { watch } : {}) });
 }
 
 /** `daxcheck trace LOG --litmus`: the log as a litmus test, on stdout. */

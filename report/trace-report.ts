@@ -8,6 +8,8 @@ export interface TraceHeader {
   readonly log: string;
   readonly platform: string;
   readonly checker: string;
+  /** The signal that stopped the run before the end of the log (the result's `stoppedAfter`). */
+  readonly stoppedBy?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export function traceReport(header: TraceHeader, result: TraceResult, explain: (
   const lines = [
     `daxcheck trace ${header.log} (platform ${header.platform}, checker ${header.checker})`,
     `records ${result.records}, stores ${result.stores}${result.storesOutside > 0 ? ` (${result.storesOutside} outside every registered file, not modelled)` : ''}`,
+    ...(result.stoppedAfter === undefined ? [] : [`stopped by ${header.stoppedBy ?? 'request'} after record ${result.stoppedAfter}: the rest of the log was not read, and its crash points are not checked`]),
     `crash points ${result.crashPoints}, explored ${explored} (the others add no crash state): ${coverage.exhaustive.length} exhaustive, ${coverage.bounded.length} bounded, ${coverage.truncated.length} truncated`,
     ...(['bounded', 'truncated'] as const).filter((c) => coverage[c].length > 0).map((c) => `  ${c} at records ${coverage[c].join(', ')}`),
     `crash states ${result.states}, distinct ${result.lazy ? 'views of the lines read' : 'images'} ${result.distinct}, checker calls ${result.checkerCalls}`,

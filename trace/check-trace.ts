@@ -8,8 +8,23 @@ import type { Layout } from './layout.js';
 import { TraceMachine, type CrashAt, type CrashPoint } from './machine.js';
 import { persistedCount, snapshotOf, type PointSnapshot, type Witness } from './witness.js';
 
-/** Records read between waits for the verdicts given so far. */
+/** Records read between waits for the verdicts given so far, and between asks whether to go on. */
 const SETTLE_EVERY = 4096;
+
+/** What a run has done so far, for a progress line. */
+export interface TraceProgress {
+  readonly records: number;
+  readonly explored: number;
+  readonly checkerCalls: number;
+  readonly distinct: number;
+}
+
+/** How a run is told of: its progress, every few thousand records, and whether to stop reading (a signal). */
+export interface TraceWatch {
+  progress(p: TraceProgress): void;
+  /** Whether to stop reading the log and report what is done; it may wait for events (a signal) first. */
+  stop(): Promise<boolean>;
+}
 
 /** What `checkTrace` found. */
 export interface TraceResult {
@@ -27,6 +42,8 @@ export interface TraceResult {
   /** Distinct images (or, for an in-process checker, distinct views of what it read). */
   readonly distinct: number;
   readonly checkerCalls: number;
+  /** When the run was stopped before the end of the log (`TraceWatch.stop`): the last record read. */
+  readonly stoppedAfter?: number;
   /** The distinct images the checker found inconsistent, each with the crash state that persisted least. */
   readonly inconsistent: readonly { readonly verdict: Verdict; readonly witness: Witness }[];
 }
@@ -36,7 +53,7 @@ export interface TraceResult {
  * each distinct image once, its verdict kept with the crash state that persisted the fewest stores
  * in flight (the minimized counterexample).
  */
-export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistContext, judge: Judge, layout: Layout, options: { crashAt: CrashAt; budget: StateBudget; checked?: (markers: readonly string[]) => boolean }): Promise<TraceResult> {
+export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistContext, judge: Judge, layout: Layout, options: { crashAt: CrashAt; budget: StateBudget; checked?: (markers: readonly string[]) => boolean; watch?: TraceWatch }): Promise<TraceResult> {
   // Each distinct image's witness, dropped (undefined) once its verdict is consistent, so memory follows the inconsistent images, not the log.
   const witnesses = new Map<string, Witness | undefined>();
   const inconsistent = new Map<string, Verdict>();
@@ -70,13 +87,20 @@ export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistCon
   const machine = new TraceMachine(layout, ctx, options.crashAt, onCrash, options.checked);
   let count = 0;
   let stores = 0;
+  let stoppedAfter: number | undefined;
   try {
     for (const record of records) {
       count++;
       if (record.kind === 'store') stores++;
       machine.apply(record);
+      if (count % SETTLE_EVERY !== 0) continue;
       // Lets the verdicts given so far settle, so that the witnesses of consistent images are dropped as the log is read.
-      if (count % SETTLE_EVERY === 0) await Promise.all(answers);
+      await Promise.all(answers);
+      options.watch?.progress({ records: count, explored: machine.counts.explored, checkerCalls: judge.calls, distinct: witnesses.size });
+      if (await options.watch?.stop()) {
+        stoppedAfter = count;
+        break;
+      }
     }
     await Promise.all(answers);
     if (failures.length > 0) throw failures[0];
@@ -85,5 +109,5 @@ export async function checkTrace(records: Iterable<TraceRecord>, ctx: PersistCon
   }
   const found = [...inconsistent].map(([key, verdict]) => ({ verdict, witness: witnesses.get(key)! }));
   found.sort((a, b) => a.witness.persisted - b.witness.persisted || a.witness.point.record - b.witness.point.record);
-  return { records: count, stores, storesOutside: machine.counts.storesOutside, crashPoints: machine.counts.points, coverage, states, lazy: judge.lazy, distinct: witnesses.size, checkerCalls: judge.calls, inconsistent: found };
+  return { records: count, stores, storesOutside: machine.counts.storesOutside, crashPoints: machine.counts.points, coverage, states, lazy: judge.lazy, distinct: witnesses.size, checkerCalls: judge.calls, ...(stoppedAfter === undefined ? {} : { stoppedAfter }), inconsistent: found };
 }

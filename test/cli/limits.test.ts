@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RunLimits } from '../../cli/limits.js';
 import { main } from '../../cli/main.js';
 import { packageRoot } from '../../report/package-root.js';
-import { checkProgress } from '../../cli/progress.js';
+import { checkProgress, traceProgress } from '../../cli/progress.js';
 import { runRun } from '../../cli/run.js';
 import { textReporter } from '../../report/text-reporter.js';
 import { memoryIo } from '../helpers.js';
@@ -74,5 +74,14 @@ describe('progress of a long check', () => {
   });
   it('elsewhere: a plain line every 10 s', () => {
     expect(progressOf(false, [0, 5000, 10_000, 15_000, 20_000])).toEqual(['f.litmus: crash point 2 of 4, 20 evaluations, 2/s', 'f.litmus: crash point 4 of 4, 40 evaluations, 2/s']);
+  });
+  it('of a trace: records and their rate, crash points explored, checker calls, distinct images, on the same clock', () => {
+    const lines: string[] = [];
+    const io = { ...memoryIo(), interactive: true, status: (l: string) => void lines.push(l) };
+    const times = [0, 500, 2000, 2100];
+    let t = 0;
+    const p = traceProgress(io, 'run.log', () => times[Math.min(t++, times.length - 1)]!);
+    for (let i = 1; i < times.length; i++) p.update({ records: i * 4096, explored: i, checkerCalls: 2 * i, distinct: i });
+    expect(lines).toEqual(['run.log: record 8192 (4096/s), crash points explored 2, checker calls 4, distinct 2']);
   });
 });

@@ -122,6 +122,22 @@ describe('daxcheck trace on the provided logs', () => {
     expect((await trace('flag_bad_order', '--check-module', module)).status).toBe(1);
   });
 
+  it('a signal stops the reading of a long log: what was checked is reported, the rest is said not read, and the status is the signal\'s', async () => {
+    // 3000 iterations of store, flush, fence: 9000 records after START and REGISTER_FILE.
+    const log = join(bin, 'long.log');
+    const image = join(bin, 'long.pre');
+    writeFileSync(image, Buffer.alloc(4096));
+    writeFileSync(log, `START|REGISTER_FILE;${image};0x10000;0x1000;0x0|${'STORE;0x10000;0x1;0x8|FLUSH;0x10000;0x40|FENCE|'.repeat(3000)}STOP`);
+    const stopped = { ...memoryIo(), stopRequested: () => 'SIGINT' as const };
+    expect(await main(['trace', log, '--checker', join(bin, 'true_check')], stopped)).toBe(130);
+    expect(stopped.stdout).toContain('records 4096, stores 1365');
+    expect(stopped.stdout).toContain('stopped by SIGINT after record 4096: the rest of the log was not read, and its crash points are not checked');
+    const whole = memoryIo();
+    expect(await main(['trace', log, '--checker', join(bin, 'true_check')], whole)).toBe(0);
+    expect(whole.stdout).toContain('records 9003, stores 3000');
+    expect(whole.stdout.join('\n')).not.toContain('stopped');
+  });
+
   it('a checker that cannot run is bad input, not a verdict', async () => {
     const run = await trace('flag_good', '--checker', join(bin, 'no-such-checker'));
     expect(run.status).toBe(2);
