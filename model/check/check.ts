@@ -8,7 +8,7 @@ import { countStates, type Oracle } from '../core/source.js';
 import { reached, type Budget } from './budget.js';
 import { describeChoice } from './evidence.js';
 import { execute, refusalError, type CrashPoint, type Execution, type Refused } from './execute.js';
-import { enumerateLazily, evaluateWith, type Leaf } from './explore.js';
+import { enumerateLazily, evaluateWith, type Choice, type Leaf } from './explore.js';
 import { fsSources } from '../kernel/fs-sources.js';
 import { fsView, type FsView } from '../kernel/recover.js';
 import { liveMeta } from '../fs/state.js';
@@ -157,14 +157,30 @@ function explorePoint(at: At, limit: number, stop: (leaves: number) => boolean):
 
 /** The crash state of `leaf` as evidence; its choices are put in words only if a report asks. */
 function evidenceOf({ point, index, world }: At, leaf: Leaf<{ values: Record<string, Observed> }>): Evidence {
-  let persisted: readonly string[] | undefined;
-  return {
-    point,
-    pointIndex: index,
-    get persisted() {
-      return (persisted ??= leaf.choices.map((c) => describeChoice(c, point.state, world)));
-    },
-    choices: leaf.choices,
-    values: leaf.result.values,
-  };
+  return new LeafEvidence(point, index, leaf.choices, leaf.result.values, world);
+}
+
+/**
+ * A crash state as evidence, its choices put in words when first asked. A class, with `persisted` a
+ * getter on its prototype: made as an object literal with that getter, every evidence kept its
+ * whole evaluation alive until the next full garbage collection (measured on the trace's crash
+ * images, trace/module-judge.ts).
+ */
+class LeafEvidence implements Evidence {
+  #persisted: readonly string[] | undefined;
+  readonly #world: World;
+
+  constructor(
+    readonly point: CrashPoint,
+    readonly pointIndex: number,
+    readonly choices: readonly Choice[],
+    readonly values: Readonly<Record<string, Observed>>,
+    world: World,
+  ) {
+    this.#world = world;
+  }
+
+  get persisted(): readonly string[] {
+    return (this.#persisted ??= this.choices.map((c) => describeChoice(c, this.point.state, this.#world)));
+  }
 }
