@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { childJson } from './child-json.js';
 import type { Shape } from './programs.js';
 
 /** What one child process measured (see growth-child.ts). */
@@ -19,12 +18,8 @@ const LENGTHS: Readonly<Record<'full' | 'quick', Readonly<Record<Shape, readonly
 /** The length of the program a child measures to learn the memory a process needs before any operation. */
 const BASELINE_OPS = 10;
 
-const CHILD = fileURLToPath(new URL('./growth-child.js', import.meta.url));
-
 function measure(shape: Shape, n: number): Sample | string {
-  const child = spawnSync(process.execPath, [CHILD, shape, String(n)], { encoding: 'utf8', timeout: 20 * 60_000 });
-  if (child.status !== 0) return `failed (${child.signal ?? `exit ${child.status}`}): ${child.stderr.trim().split('\n').pop() ?? ''}`;
-  return JSON.parse(child.stdout) as Sample;
+  return childJson<Sample>('./growth-child.js', [shape, String(n)]);
 }
 
 /**

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { childJson } from './child-json.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { POOL_SIZE, writeSyntheticLog } from './trace-log.js';
 
 /** What one child process measured (see trace-scale-child.ts). */
@@ -15,18 +14,15 @@ interface Sample {
   readonly distinct: number;
 }
 
-const CHILD = fileURLToPath(new URL('./trace-scale-child.js', import.meta.url));
-
 /** A fixed check: the flag word, read each time (so every crash point is judged). */
 const CHECK = 'export default (image) => image.read(0, 8).length === 8;\n';
 
 function measure(dir: string, stores: number): Sample | string {
   const log = join(dir, `synthetic-${stores}.log`);
   writeSyntheticLog(log, stores);
-  const child = spawnSync(process.execPath, [CHILD, log, join(dir, 'synthetic.pre'), join(dir, 'check.mjs')], { encoding: 'utf8', timeout: 20 * 60_000 });
+  const sample = childJson<Sample>('./trace-scale-child.js', [log, join(dir, 'synthetic.pre'), join(dir, 'check.mjs')]);
   rmSync(log);
-  if (child.status !== 0) return `failed (${child.signal ?? `exit ${child.status}`}): ${child.stderr.trim().split('\n').pop() ?? ''}`;
-  return JSON.parse(child.stdout) as Sample;
+  return sample;
 }
 
 /**

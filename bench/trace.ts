@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { childJson } from './child-json.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { traceLog, type TraceOptions } from '../cli/trace-command.js';
 import { packageRoot } from '../report/package-root.js';
@@ -11,7 +10,6 @@ import { pmreorderMissing, runPmreorder, type Engine, type PmreorderRun } from '
 import { buildCheckers, buildHashmapChecker, TRACE_FIXTURES as FIXTURES } from './trace-checkers.js';
 import { summaryOf, type RunSummary, type Timing } from './trace-summary.js';
 const PMREORDER = join(packageRoot(), 'bench/pmreorder/pmreorder.py');
-const TIMING_CHILD = fileURLToPath(new URL('./trace-timing-child.js', import.meta.url));
 
 /** A provided log, its checker (built from checkers/NAME.c, with arguments) and the same check as a module. */
 interface BenchLog {
@@ -123,9 +121,9 @@ function daxcheckLine(r: RunSummary, ms: number): string {
  * each one's least batch mean, with its last run's summary.
  */
 function inProcessRuns(path: string, options: readonly TraceOptions[], timing: Timing): { result: RunSummary; ms: number }[] {
-  const child = spawnSync(process.execPath, [TIMING_CHILD, path, JSON.stringify({ options, timing })], { encoding: 'utf8', timeout: 10 * 60_000 });
-  if (child.status !== 0) throw new Error(`in-process timing of ${path} failed (${child.signal ?? `exit ${child.status}`}): ${child.stderr.trim().split('\n').pop() ?? ''}`);
-  return JSON.parse(child.stdout) as { result: RunSummary; ms: number }[];
+  const runs = childJson<{ result: RunSummary; ms: number }[]>('./trace-timing-child.js', [path, JSON.stringify({ options, timing })]);
+  if (typeof runs === 'string') throw new Error(`in-process timing of ${path} ${runs}`);
+  return runs;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

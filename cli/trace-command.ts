@@ -48,13 +48,14 @@ export async function runTrace(log: string, opts: TraceOptions, io: Io): Promise
   const stop = async () => (await yieldToEvents(), io.stopRequested() !== undefined);
   const result = await traceLog(log, opts, { progress: progress.update, stop });
   progress.done();
-  const stoppedBy = io.stopRequested();
+  // The run stops early only when a signal asked it to.
+  const stoppedBy = result.stoppedAfter === undefined ? undefined : io.stopRequested();
   const { ctx } = traceContext(opts.image, opts.platform);
-  const header = { log, platform: opts.platform, checker: checkerName(checkerOf(opts)), ...(stoppedBy && result.stoppedAfter !== undefined ? { stoppedBy } : {}) };
+  const header = { log, platform: opts.platform, checker: checkerName(checkerOf(opts)), ...(stoppedBy ? { stoppedBy } : {}) };
   for (const line of traceReport(header, result, (w) => storesInFlight(w, ctx.persistence))) io.out(line);
   if (opts.out !== undefined) for (const file of await writeCounterexamples(log, opts, result)) io.out(message('traceWrote', file));
   io.err(message('traceTime', ((Date.now() - started) / 1000).toFixed(2)));
-  if (stoppedBy && result.stoppedAfter !== undefined) return stoppedStatus(stoppedBy);
+  if (stoppedBy) return stoppedStatus(stoppedBy);
   if (result.inconsistent.length > 0) return EXIT.verdict;
   return result.coverage.truncated.length > 0 ? EXIT.usage : EXIT.ok;
 }
